@@ -1,0 +1,63 @@
+import {
+  MAX_REQUEST_BYTES,
+  SignatureRequest,
+  fieldErrors,
+  type SignatureRequestData,
+} from '../../lib/contract.ts';
+import { jsonError } from './respond.ts';
+
+export type Validated = { ok: true; data: SignatureRequestData } | { ok: false; response: Response };
+
+const fail = (response: Response): Validated => ({ ok: false, response });
+
+function isJsonContentType(header: string | null): boolean {
+  const mediaType = header?.split(';')[0]?.trim().toLowerCase();
+  return mediaType === 'application/json';
+}
+
+/** Reads at most `limit` bytes; `null` means the body was larger, so nothing more is buffered. */
+async function readCapped(req: Request, limit: number): Promise<string | null> {
+  const declared = Number(req.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > limit) return null;
+  if (!req.body) return '';
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
+}
+
+/** Every check a request passes before anything is signed, in the order a client would fix them. */
+export async function validateSignatureRequest(req: Request): Promise<Validated> {
+  if (!isJsonContentType(req.headers.get('content-type'))) {
+    return fail(
+      jsonError(415, 'unsupported_media_type', 'Send the request body as JSON with "Content-Type: application/json".'),
+    );
+  }
+  const text = await readCapped(req, MAX_REQUEST_BYTES);
+  if (text === null) {
+    return fail(jsonError(413, 'payload_too_large', `The request body must be at most ${MAX_REQUEST_BYTES} bytes.`));
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return fail(jsonError(400, 'invalid_json', 'The request body is not valid JSON.'));
+  }
+  const parsed = SignatureRequest.safeParse(body);
+  if (!parsed.success) {
+    const fields = fieldErrors(parsed.error);
+    const names = Object.keys(fields).join(', ');
+    return fail(jsonError(400, 'invalid_request', `Check these fields: ${names}.`, { fields }));
+  }
+  return { ok: true, data: parsed.data };
+}

@@ -1,0 +1,101 @@
+/**
+ * The one definition of what the page sends to `POST /api/signature` and what it gets back.
+ * The function validates requests with it; the page validates its form and the signer's response with it.
+ */
+import { z } from 'zod';
+
+export const SIGNATURE_PATH = '/api/signature';
+
+/** Zoom accepts 1800 s (30 min) to 48 h between `iat` and `exp`. */
+export const MIN_EXPIRATION_SECONDS = 1800;
+export const MAX_EXPIRATION_SECONDS = 172_800;
+export const DEFAULT_EXPIRATION_SECONDS = 7200;
+
+/** Requests are a few dozen bytes; anything bigger is not one of ours. */
+export const MAX_REQUEST_BYTES = 4096;
+
+/**
+ * Users paste numbers as shown in invites ("978-759-818", "978 759 818"); the dashed form
+ * reaches Zoom as errorCode 1, so separators are stripped before anything else looks at it.
+ */
+export function normaliseMeetingNumber(value: string | number): string {
+  return String(value).replace(/[\s-]/g, '');
+}
+
+/** zod reports a missing field with the type's own message; say "is required" instead. */
+const orRequired =
+  (message: string) =>
+  (issue: { input?: unknown }): string =>
+    issue.input === undefined ? 'is required' : message;
+
+export const MeetingNumber = z
+  .union([z.string(), z.number()], { error: orRequired('must be a string or a number') })
+  .transform(normaliseMeetingNumber)
+  .pipe(z.string().regex(/^\d{9,11}$/, { error: 'must be 9 to 11 digits (spaces and dashes are ignored)' }));
+
+export const Role = z.union([z.literal(0), z.literal(1)], { error: orRequired('must be 0 (attendee) or 1 (host)') });
+export type Role = z.infer<typeof Role>;
+
+export const SignatureRequest = z.strictObject(
+  {
+    meetingNumber: MeetingNumber,
+    role: Role,
+    expirationSeconds: z
+      .number({ error: 'must be a whole number of seconds' })
+      .int({ error: 'must be a whole number of seconds' })
+      .min(MIN_EXPIRATION_SECONDS, { error: `must be at least ${MIN_EXPIRATION_SECONDS} (30 minutes)` })
+      .max(MAX_EXPIRATION_SECONDS, { error: `must be at most ${MAX_EXPIRATION_SECONDS} (48 hours)` })
+      .default(DEFAULT_EXPIRATION_SECONDS),
+    videoWebRtcMode: z.union([z.literal(0), z.literal(1)], { error: 'must be 0 or 1' }).optional(),
+  },
+  { error: 'must be a JSON object' },
+);
+/** What a caller may send (meetingNumber as typed, defaults omitted). */
+export type SignatureRequestInput = z.input<typeof SignatureRequest>;
+/** What the signer works with after validation. */
+export type SignatureRequestData = z.output<typeof SignatureRequest>;
+
+export const SignatureResponse = z.object({
+  signature: z.string().min(1),
+  /** The Client ID the signature was made for: public, shown to help spot a mismatched app. */
+  sdkKey: z.string().min(1),
+  /** When the signature stops working (ISO 8601, UTC). */
+  expiresAt: z.iso.datetime(),
+});
+export type SignatureResponse = z.infer<typeof SignatureResponse>;
+
+export const ERROR_CODES = [
+  'invalid_json',
+  'invalid_request',
+  'method_not_allowed',
+  'unsupported_media_type',
+  'payload_too_large',
+  'signer_not_configured',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Field name → messages. `body` stands for the request as a whole. */
+export type FieldErrors = Record<string, string[]>;
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.array(z.string())).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** Turns zod issues into `{ field: [messages] }`, naming unknown fields one by one. */
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  const add = (field: string, message: string) => (fields[field] ??= []).push(message);
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) add(key, 'is not an accepted field');
+    } else {
+      add(issue.path.map(String).join('.') || 'body', issue.message);
+    }
+  }
+  return fields;
+}

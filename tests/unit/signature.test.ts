@@ -1,0 +1,209 @@
+import { jwtVerify, decodeProtectedHeader } from 'jose';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Context } from '@netlify/functions';
+import handler, { config } from '../../functions/signature.ts';
+import { ErrorBody, SIGNATURE_PATH, SignatureResponse } from '../../lib/contract.ts';
+import { TEST_KEY, TEST_SECRET, signatureRequest } from './helpers.ts';
+
+const context = {} as Context;
+const secretKey = new TextEncoder().encode(TEST_SECRET);
+
+async function call(req: Request) {
+  const res = await handler(req, context);
+  const text = await res.text();
+  return { res, text, body: JSON.parse(text) as unknown };
+}
+
+async function sign(body: unknown) {
+  const { res, body: json } = await call(signatureRequest(body));
+  expect(res.status).toBe(200);
+  const parsed = SignatureResponse.parse(json);
+  const { payload, protectedHeader } = await jwtVerify(parsed.signature, secretKey, { algorithms: ['HS256'] });
+  return { res, parsed, payload, protectedHeader };
+}
+
+beforeEach(() => {
+  vi.stubEnv('ZOOM_MEETING_SDK_KEY', TEST_KEY);
+  vi.stubEnv('ZOOM_MEETING_SDK_SECRET', TEST_SECRET);
+});
+afterEach(() => {
+  vi.unstubAllEnvs();
+  vi.useRealTimers();
+});
+
+describe('POST /api/signature: signing', () => {
+  it('issues an HS256 JWT with every claim Zoom needs, verified by jose', async () => {
+    vi.useFakeTimers({ now: new Date('2026-11-27T12:00:00.000Z') });
+    const nowSeconds = Math.floor(Date.now() / 1000);
+    const { res, parsed, payload, protectedHeader } = await sign({ meetingNumber: '97875981800', role: 0 });
+    expect(protectedHeader).toEqual({ alg: 'HS256', typ: 'JWT' });
+    expect(decodeProtectedHeader(parsed.signature)).toEqual({ alg: 'HS256', typ: 'JWT' });
+    expect(payload).toEqual({
+      appKey: TEST_KEY,
+      sdkKey: TEST_KEY,
+      mn: '97875981800',
+      role: 0,
+      iat: nowSeconds - 30,
+      exp: nowSeconds - 30 + 7200,
+      tokenExp: nowSeconds - 30 + 7200,
+    });
+    expect(parsed.sdkKey).toBe(TEST_KEY);
+    expect(parsed.expiresAt).toBe(new Date((nowSeconds - 30 + 7200) * 1000).toISOString());
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('back-dates iat by 30 s so a server clock slightly ahead of Zoom still works', async () => {
+    const before = Math.floor(Date.now() / 1000);
+    const { payload } = await sign({ meetingNumber: '123456789', role: 1 });
+    const after = Math.floor(Date.now() / 1000);
+    expect(payload.iat).toBeGreaterThanOrEqual(before - 30);
+    expect(payload.iat).toBeLessThanOrEqual(after - 30);
+    expect(typeof payload.iat).toBe('number');
+  });
+
+  it.each([0, 1] as const)('signs role %i as given', async (role) => {
+    const { payload } = await sign({ meetingNumber: '123456789', role });
+    expect(payload.role).toBe(role);
+  });
+
+  it.each([
+    ['978-759-818', '978759818'],
+    ['978 759 818', '978759818'],
+    [' 978 - 7598 - 1800 ', '97875981800'],
+    [978759818, '978759818'],
+  ])('normalises meeting number %j to %s', async (meetingNumber, mn) => {
+    const { payload } = await sign({ meetingNumber, role: 0 });
+    expect(payload.mn).toBe(mn);
+  });
+
+  it.each([1800, 7200, 172_800])('keeps exp − iat = expirationSeconds (%i) within Zoom’s 1800 s..48 h', async (expirationSeconds) => {
+    const { payload } = await sign({ meetingNumber: '123456789', role: 0, expirationSeconds });
+    expect(payload.exp! - payload.iat!).toBe(expirationSeconds);
+    expect(payload.tokenExp).toBe(payload.exp);
+  });
+
+  it('adds video_webrtc_mode only when asked', async () => {
+    expect((await sign({ meetingNumber: '123456789', role: 0, videoWebRtcMode: 1 })).payload.video_webrtc_mode).toBe(1);
+    expect((await sign({ meetingNumber: '123456789', role: 0, videoWebRtcMode: 0 })).payload.video_webrtc_mode).toBe(0);
+    expect((await sign({ meetingNumber: '123456789', role: 0 })).payload).not.toHaveProperty('video_webrtc_mode');
+  });
+
+  it('accepts a charset on the JSON content type', async () => {
+    const { res } = await call(
+      signatureRequest({ meetingNumber: '123456789', role: 0 }, { contentType: 'application/json; charset=UTF-8' }),
+    );
+    expect(res.status).toBe(200);
+  });
+
+  it('trims credentials pasted with a trailing newline', async () => {
+    vi.stubEnv('ZOOM_MEETING_SDK_SECRET', `${TEST_SECRET}\n`);
+    await sign({ meetingNumber: '123456789', role: 0 });
+  });
+
+  it('is routed at the path the page posts to', () => {
+    // Netlify reads `config` statically, so the function spells the path out; this keeps the two in step.
+    expect(config).toEqual({ path: SIGNATURE_PATH });
+  });
+});
+
+describe('POST /api/signature: errors', () => {
+  async function expectError(req: Request, status: number, code: string) {
+    const { res, body } = await call(req);
+    expect(res.status).toBe(status);
+    expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    const parsed = ErrorBody.parse(body);
+    expect(parsed.error.code).toBe(code);
+    return { res, error: parsed.error };
+  }
+
+  it.each(['GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'])('answers %s with 405 and Allow: POST', async (method) => {
+    const { res } = await expectError(signatureRequest({}, { method }), 405, 'method_not_allowed');
+    expect(res.headers.get('allow')).toBe('POST');
+  });
+
+  it.each([
+    ['text/plain', 'text/plain'],
+    ['form', 'application/x-www-form-urlencoded'],
+    ['none', null],
+  ])('answers a %s content type with 415', async (_name, contentType) => {
+    await expectError(signatureRequest({ meetingNumber: '123456789', role: 0 }, { contentType }), 415, 'unsupported_media_type');
+  });
+
+  it('answers a body over 4 KB with 413', async () => {
+    const raw = JSON.stringify({ meetingNumber: '123456789', role: 0, pad: 'x'.repeat(5000) });
+    await expectError(signatureRequest(null, { raw }), 413, 'payload_too_large');
+  });
+
+  it.each(['{', 'not json', '', '{"meetingNumber":"123456789",}'])('answers malformed JSON %j with 400 invalid_json', async (raw) => {
+    await expectError(signatureRequest(null, { raw }), 400, 'invalid_json');
+  });
+
+  it.each([
+    [{ role: 0 }, { meetingNumber: ['is required'] }],
+    [{ meetingNumber: '123456789' }, { role: ['is required'] }],
+    [{ meetingNumber: '12345678', role: 0 }, { meetingNumber: ['must be 9 to 11 digits (spaces and dashes are ignored)'] }],
+    [{ meetingNumber: '123456789012', role: 0 }, { meetingNumber: ['must be 9 to 11 digits (spaces and dashes are ignored)'] }],
+    [{ meetingNumber: 'abcdefghi', role: 0 }, { meetingNumber: ['must be 9 to 11 digits (spaces and dashes are ignored)'] }],
+    [{ meetingNumber: 1e21, role: 0 }, { meetingNumber: ['must be 9 to 11 digits (spaces and dashes are ignored)'] }],
+    [{ meetingNumber: true, role: 0 }, { meetingNumber: ['must be a string or a number'] }],
+    [{ meetingNumber: '123456789', role: 2 }, { role: ['must be 0 (attendee) or 1 (host)'] }],
+    [{ meetingNumber: '123456789', role: '1' }, { role: ['must be 0 (attendee) or 1 (host)'] }],
+    [{ meetingNumber: '123456789', role: 0, expirationSeconds: 1799 }, { expirationSeconds: ['must be at least 1800 (30 minutes)'] }],
+    [{ meetingNumber: '123456789', role: 0, expirationSeconds: 172_801 }, { expirationSeconds: ['must be at most 172800 (48 hours)'] }],
+    [{ meetingNumber: '123456789', role: 0, expirationSeconds: 3600.5 }, { expirationSeconds: ['must be a whole number of seconds'] }],
+    [{ meetingNumber: '123456789', role: 0, videoWebRtcMode: 2 }, { videoWebRtcMode: ['must be 0 or 1'] }],
+    [{ meetingNumber: '123456789', role: 0, sdkKey: 'x', extra: 1 }, { sdkKey: ['is not an accepted field'], extra: ['is not an accepted field'] }],
+    [[], { body: ['must be a JSON object'] }],
+    [null, { body: ['must be a JSON object'] }],
+    ['123456789', { body: ['must be a JSON object'] }],
+  ])('answers %j with 400 naming the field', async (body, fields) => {
+    const { error } = await expectError(signatureRequest(body), 400, 'invalid_request');
+    expect(error.fields).toEqual(fields);
+    for (const name of Object.keys(fields)) expect(error.message).toContain(name);
+  });
+
+  it.each([
+    [['ZOOM_MEETING_SDK_KEY'], 'ZOOM_MEETING_SDK_KEY'],
+    [['ZOOM_MEETING_SDK_SECRET'], 'ZOOM_MEETING_SDK_SECRET'],
+    [['ZOOM_MEETING_SDK_KEY', 'ZOOM_MEETING_SDK_SECRET'], 'ZOOM_MEETING_SDK_KEY and ZOOM_MEETING_SDK_SECRET'],
+  ])('answers 503 naming the missing variable when %j is unset', async (unset, named) => {
+    for (const name of unset) vi.stubEnv(name, '');
+    const { error } = await expectError(signatureRequest({ meetingNumber: '123456789', role: 0 }), 503, 'signer_not_configured');
+    expect(error.message).toContain(`set ${named} (`);
+  });
+
+  it('treats a whitespace-only secret as missing', async () => {
+    vi.stubEnv('ZOOM_MEETING_SDK_SECRET', '  \n');
+    await expectError(signatureRequest({ meetingNumber: '123456789', role: 0 }), 503, 'signer_not_configured');
+  });
+});
+
+describe('POST /api/signature: the secret never leaves', () => {
+  const requests: Array<[string, () => Request]> = [
+    ['a valid request', () => signatureRequest({ meetingNumber: '123456789', role: 1 })],
+    ['bad fields', () => signatureRequest({ meetingNumber: 'x', role: 7, secret: TEST_SECRET })],
+    ['bad JSON', () => signatureRequest(null, { raw: `{"${TEST_SECRET}` })],
+    ['GET', () => signatureRequest(null, { method: 'GET' })],
+    ['text', () => signatureRequest({}, { contentType: 'text/plain' })],
+    ['too large', () => signatureRequest(null, { raw: 'x'.repeat(10_000) })],
+  ];
+  it.each(requests)('no body or header holds the secret for %s', async (_name, make) => {
+    const { res, text } = await call(make());
+    const headerText = [...res.headers].map(([k, v]) => `${k}: ${v}`).join('\n');
+    for (const needle of [TEST_SECRET, Buffer.from(TEST_SECRET).toString('base64'), Buffer.from(TEST_SECRET).toString('base64url')]) {
+      expect(text).not.toContain(needle);
+      expect(headerText).not.toContain(needle);
+    }
+  });
+
+  it('the 503 message names the variable, never a value', async () => {
+    vi.stubEnv('ZOOM_MEETING_SDK_KEY', '');
+    const { text } = await call(signatureRequest({ meetingNumber: '123456789', role: 0 }));
+    expect(text).toContain('ZOOM_MEETING_SDK_KEY');
+    expect(text).not.toContain(TEST_SECRET);
+  });
+});
