@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
 export default defineConfig({
@@ -6,6 +7,13 @@ export default defineConfig({
   build: {
     outDir: '../dist',
     emptyOutDir: true,
+    rollupOptions: {
+      // The form page, and the frame that runs the Meeting SDK (the only page that imports it).
+      input: {
+        main: resolve(import.meta.dirname, 'web/index.html'),
+        meeting: resolve(import.meta.dirname, 'web/meeting.html'),
+      },
+    },
   },
   server: {
     port: 5173,

@@ -1,0 +1,431 @@
+/**
+ * Every error code the Meeting SDK for Web 6.2 reports to `ZoomMtg.join`/`init` error callbacks, decoded for
+ * people: what it means, what usually causes it, what to do. Codes and wording follow the SDK's own map
+ * (`apac.errorcodes_*` in the bundle and `dist/lib/lang/en-US.json`) and Zoom's "Meeting SDK Web error codes" page;
+ * where those two disagree (3000/3005) the SDK's files win, because that is what the callback receives.
+ */
+
+export interface JoinErrorInfo {
+  code: number;
+  /** What the code means, in one line. */
+  meaning: string;
+  /** The usual reason a developer or user sees it. */
+  cause: string;
+  /** What to do about it. */
+  fix: string;
+}
+
+type Entry = Omit<JoinErrorInfo, 'code'>;
+
+const SIGNATURE_CHECKLIST =
+  'Check that ZOOM_MEETING_SDK_KEY and ZOOM_MEETING_SDK_SECRET are the Client ID and Client Secret of a ' +
+  'Meeting SDK app (not a Server-to-Server OAuth or retired JWT app), from the same app and the same ' +
+  '(development or production) pair, with no stray spaces.';
+
+const table: Record<number, Entry> = {
+  0: {
+    meaning: 'Success.',
+    cause: 'The SDK reported success through the error path, which should not happen.',
+    fix: 'Nothing to fix; if the meeting did not open, reload the page and join again.',
+  },
+  1: {
+    meaning: 'Joining failed (a generic failure in the client view).',
+    cause:
+      'Most often a malformed request: a meeting number with dashes or spaces, a signature made for another ' +
+      'meeting number, or an SDK version Zoom no longer supports.',
+    fix:
+      'Use the meeting number as digits only (this page strips dashes for you), sign for that exact number, and ' +
+      'keep @zoom/meetingsdk at a supported version. Open the browser console with debug on for the detail.',
+  },
+  2: {
+    meaning: 'The meeting was not initialised.',
+    cause: 'join() ran before init() finished, or init() failed.',
+    fix: 'Call ZoomMtg.init() and call join() from its success callback. Reload the page and try again.',
+  },
+  3: {
+    meaning: 'Another meeting is already in progress in this page.',
+    cause: 'join() was called again while a previous join or meeting is still running in this tab.',
+    fix: 'Leave the current meeting (or reload the page) before joining another.',
+  },
+  200: {
+    meaning: 'Joining failed (Zoom rejected the request; older SDKs used this code for "Invalid signature").',
+    cause: 'Usually the signature: wrong Client ID/Secret, an expired signature, or one made for another meeting.',
+    fix: `${SIGNATURE_CHECKLIST} Then make sure the server clock is correct and the meeting number matches.`,
+  },
+  403: {
+    meaning: 'The Zoom service is temporarily offline.',
+    cause: 'Zoom’s web service is unavailable or blocked from this network.',
+    fix: 'Wait a minute and try again; check status.zoom.us and that the network allows zoom.us.',
+  },
+  3000: {
+    meaning: 'Another meeting is already in progress.',
+    cause: 'This browser tab already runs a meeting or a join that has not finished.',
+    fix: 'Leave the other meeting or reload the page, then join again.',
+  },
+  3001: {
+    meaning: 'The meeting does not exist.',
+    cause: 'The meeting number is wrong, or the meeting was deleted or has expired.',
+    fix: 'Check the meeting number against the invite (digits only). Ask the host for a current invite link.',
+  },
+  3003: {
+    meaning: 'You are not the meeting host.',
+    cause: 'You asked to start the meeting (role Host) without the host’s ZAK, or with the ZAK of another user.',
+    fix:
+      'Join as Attendee, or sign in as the meeting’s host so the page can pass the host’s ZAK with the role-1 ' +
+      'signature.',
+  },
+  3004: {
+    meaning: 'The meeting passcode is wrong.',
+    cause: 'The passcode is missing, mistyped, or the host changed it.',
+    fix: 'Enter the passcode from the invite, or paste the whole invite link: it carries the passcode.',
+  },
+  3005: {
+    meaning: 'An email address is required.',
+    cause: 'The meeting or webinar requires each participant’s email.',
+    fix: 'Fill in the Email field and join again.',
+  },
+  3008: {
+    meaning: 'The meeting has not started.',
+    cause: 'The host has not started it yet and "Allow participants to join before host" is off.',
+    fix:
+      'Wait for the host to start the meeting and join again, or ask the host to enable join before host in ' +
+      'the meeting’s settings.',
+  },
+  3009: {
+    meaning: 'You were removed from this meeting.',
+    cause: 'The host removed this participant, and Zoom does not let them back in.',
+    fix: 'Ask the host to allow removed participants to rejoin (account setting), or join with another identity.',
+  },
+  3010: {
+    meaning: 'The role is missing.',
+    cause: 'The signature has no role claim, or role was not 0 or 1.',
+    fix: 'Sign with role 0 (attendee) or 1 (host). This sample’s signer always sets it.',
+  },
+  3034: {
+    meaning: 'This webinar requires signing in to Zoom.',
+    cause: 'The webinar only admits authenticated Zoom users.',
+    fix: 'Join with the Zoom app, or ask the host to allow attendees who are not signed in.',
+  },
+  3082: {
+    meaning: 'A real name is required (or signing in is required).',
+    cause: 'The meeting only admits users signed in to Zoom, or requires a real display name.',
+    fix: 'Use your full name as display name; if the meeting requires authentication, join with the Zoom app.',
+  },
+  3099: {
+    meaning: 'This meeting requires registration.',
+    cause: 'Registration is on for the meeting, and no registrant token (tk) was passed.',
+    fix:
+      'Register for the meeting, then put the tk value from your personal join link into "Registrant token" ' +
+      'along with the email you registered with.',
+  },
+  3100: {
+    meaning: 'Signing in to Zoom is required.',
+    cause: 'The meeting admits only authenticated users.',
+    fix: 'Ask the host to turn off "Only authenticated users can join", or join from the Zoom app.',
+  },
+  3116: {
+    meaning: 'Signing in is not supported for this webinar from the web SDK.',
+    cause: 'The webinar requires a sign-in flow the web SDK does not offer.',
+    fix: 'Join this webinar with the Zoom app, or ask the host to relax its authentication setting.',
+  },
+  3265: {
+    meaning: 'ZAK token error.',
+    cause: 'The ZAK is invalid, expired (it lives 2 hours) or belongs to another user.',
+    fix: 'Fetch a fresh ZAK for the meeting’s host right before starting, or sign in again.',
+  },
+  3603: {
+    meaning: 'Joining from the web is not supported for this meeting.',
+    cause: 'The host’s account has disabled the web client ("join from your browser").',
+    fix: 'Ask the host’s admin to enable "Show a join from your browser link", or use the Zoom app.',
+  },
+  3604: {
+    meaning: 'This SDK version cannot join webinars.',
+    cause: 'The SDK is older than webinars require.',
+    fix: 'Upgrade @zoom/meetingsdk to a current version.',
+  },
+  3606: {
+    meaning: 'Webinars with registration are not supported here.',
+    cause: 'The webinar requires registration, which this SDK path does not support.',
+    fix: 'Register and pass the registrant token (tk) and email, or join with the Zoom app.',
+  },
+  3608: {
+    meaning: 'The meeting uses telephony (TSP) audio, which the web SDK cannot join.',
+    cause: 'The host chose a third-party audio provider.',
+    fix: 'Join with the Zoom app or by phone, or ask the host to use Zoom audio.',
+  },
+  3609: {
+    meaning: 'Webinars cannot be started from the web.',
+    cause: 'A host tried to start a webinar through the web SDK.',
+    fix: 'Start the webinar from the Zoom app, then let attendees join here.',
+  },
+  3610: {
+    meaning: 'The meeting does not exist, or the registrant token expired.',
+    cause: 'The meeting number is wrong or the meeting was deleted; or the tk is stale.',
+    fix: 'Check the meeting number (digits only); with registration, use the tk from a fresh registration link.',
+  },
+  3611: {
+    meaning: 'This meeting must be joined from the Zoom desktop or mobile app.',
+    cause: 'The meeting’s settings do not allow browsers.',
+    fix: 'Join with the Zoom app, or ask the host to allow joining from the browser.',
+  },
+  3620: {
+    meaning: 'This email address is blocked by the host’s administrator.',
+    cause: 'The account blocks the email or its domain.',
+    fix: 'Use another email, or ask the host’s admin to unblock it.',
+  },
+  3621: {
+    meaning: 'No response from Zoom’s web server.',
+    cause: 'A network problem, a proxy or a firewall between the browser and zoom.us.',
+    fix: 'Check the connection (and any VPN, proxy or ad blocker), then try again.',
+  },
+  3622: {
+    meaning: 'Could not connect to Zoom’s web server.',
+    cause: 'A network problem, a proxy or a firewall between the browser and zoom.us.',
+    fix: 'Check the connection (and any VPN, proxy or ad blocker), then try again.',
+  },
+  3623: {
+    meaning: 'Token error (ZAK or OBF).',
+    cause: 'The ZAK or OBF token is invalid or expired, or both were passed: zak and obfToken cannot be combined.',
+    fix: 'Fetch a fresh token right before joining (sign in again) and pass only one of ZAK or OBF.',
+  },
+  3624: {
+    meaning: 'Use the host’s (or alternative host’s) email to start this webinar.',
+    cause: 'The webinar was started with an email that is not the host’s.',
+    fix: 'Start it with the host’s account, or join as an attendee.',
+  },
+  3625: {
+    meaning: 'The meeting host is inactive.',
+    cause: 'The host’s Zoom user is deactivated.',
+    fix: 'Ask the account admin to reactivate the host, or use a meeting of an active host.',
+  },
+  3627: {
+    meaning: 'The host’s email was used to join as an attendee.',
+    cause: 'The email given belongs to the meeting host.',
+    fix: 'Join with your own email, or start the meeting as the host (role Host with the host’s ZAK).',
+  },
+  3630: {
+    meaning: 'Simulive webinars are not supported by the web SDK.',
+    cause: 'The webinar is a pre-recorded (simulive) session.',
+    fix: 'Join it with the Zoom app or the webinar’s own join link.',
+  },
+  3633: {
+    meaning: 'Too many requests: Zoom’s API rate limit was reached.',
+    cause: 'Many joins in a short time from this app or network.',
+    fix: 'Wait a minute and try again.',
+  },
+  3634: {
+    meaning: 'Too many join attempts: Zoom wants a reCAPTCHA check.',
+    cause: 'Zoom limits repeated joins from the same user or network.',
+    fix: 'Wait a few minutes, then try again; join at most once every 10 seconds.',
+  },
+  3635: {
+    meaning: 'The SDK’s WebAssembly files failed to download.',
+    cause: 'A network, firewall, ad blocker or Content-Security-Policy blocks source.zoom.us (or your own asset path).',
+    fix: 'Allow source.zoom.us (or self-host the SDK assets with ZoomMtg.setZoomJSLib) and reload.',
+  },
+  3701: {
+    meaning: 'Webinars and personal audio conferences are not supported here.',
+    cause: 'The meeting number belongs to a webinar or a personal audio conference the web SDK cannot join.',
+    fix: 'Join with the Zoom app.',
+  },
+  3702: {
+    meaning: 'The meeting host does not exist.',
+    cause: 'The host’s user was deleted.',
+    fix: 'Ask for a new meeting from an existing host.',
+  },
+  3703: {
+    meaning: 'Invalid meeting ID.',
+    cause: 'The meeting number is not a valid Zoom meeting ID.',
+    fix: 'Copy the meeting number again from the invite (digits only), or paste the invite link.',
+  },
+  3704: {
+    meaning: 'The SDK key (Client ID) is not valid.',
+    cause: 'The signature’s appKey/sdkKey is not the Client ID of an active Meeting SDK app.',
+    fix: SIGNATURE_CHECKLIST,
+  },
+  3705: {
+    meaning: 'The signature has expired.',
+    cause:
+      'The signer’s clock is wrong, the signature was kept too long before joining, or its lifetime is outside ' +
+      '1800 s to 48 h.',
+    fix:
+      'Sync the server clock (NTP), sign right before each join, and keep expirationSeconds between 1800 and ' +
+      '172800. This signer back-dates iat by 30 s to absorb small clock skew.',
+  },
+  3706: {
+    meaning: 'The meeting number is wrong.',
+    cause: 'The signature was made for another meeting number than the one joined.',
+    fix: 'Sign for exactly the number you join (digits only, no dashes or spaces).',
+  },
+  3707: {
+    meaning: 'The meeting number was not found.',
+    cause: 'The meeting number does not exist or the meeting is over.',
+    fix: 'Check the meeting number against the invite, or ask the host for a new one.',
+  },
+  3708: {
+    meaning: 'Incorrect role.',
+    cause: 'The signature’s role is not 0 or 1, or role 1 was used without the right to host.',
+    fix: 'Use role 0 to join as attendee; use role 1 only with the host’s ZAK.',
+  },
+  3709: {
+    meaning: 'The meeting host was not found.',
+    cause: 'The meeting’s host cannot be found on Zoom.',
+    fix: 'Ask for a new meeting from an existing host.',
+  },
+  3710: {
+    meaning: 'The app’s SDK key (Client ID) is deactivated.',
+    cause: 'The Meeting SDK app was disabled or deleted in the Marketplace.',
+    fix: 'Reactivate the app in the Zoom App Marketplace or create a new Meeting SDK app and use its credentials.',
+  },
+  3711: {
+    meaning: 'The host cannot host another meeting at the same time.',
+    cause: 'The host already runs a meeting and the account does not allow concurrent meetings.',
+    fix: 'End the other meeting first, or use another host.',
+  },
+  3712: {
+    meaning: 'The signature is invalid.',
+    cause:
+      'The signature was made with the wrong Client ID/Secret, lacks the appKey claim, was built in an old ' +
+      'pre-JWT format, or the signer’s clock is far off.',
+    fix: `${SIGNATURE_CHECKLIST} The JWT needs appKey and sdkKey (both the Client ID); sync the server clock.`,
+  },
+  3713: {
+    meaning: 'No permission.',
+    cause: 'The app or user is not allowed to join or start this meeting.',
+    fix: 'Check the app’s scopes and that the meeting belongs to an account the app may use.',
+  },
+  3714: {
+    meaning: 'The meeting number is wrong.',
+    cause: 'The number does not match the meeting, for example a typo or a personal link name.',
+    fix: 'Use the numeric meeting ID from the invite.',
+  },
+  3715: {
+    meaning: 'Joining as an assistant is disabled.',
+    cause: 'The account does not allow scheduling assistants to join this way.',
+    fix: 'Join with your own identity, or ask the admin to allow assistants.',
+  },
+  4000: {
+    meaning: 'The meeting is reconnecting.',
+    cause: 'The network connection dropped for a moment.',
+    fix: 'Wait for the connection to return; if it does not, rejoin.',
+  },
+  4001: {
+    meaning: 'The meeting was disconnected.',
+    cause: 'The network connection was lost.',
+    fix: 'Check the connection and join again.',
+  },
+  4003: {
+    meaning: 'A join parameter is invalid.',
+    cause: 'A field passed to join() is malformed, for example role 1 without a ZAK or an empty name.',
+    fix: 'Check every field (meeting number, passcode, name, ZAK); for role Host, pass the host’s ZAK.',
+  },
+  4004: {
+    meaning: 'The meeting has ended.',
+    cause: 'The host ended the meeting.',
+    fix: 'Ask the host to start it again.',
+  },
+  4005: {
+    meaning: 'The meeting is full.',
+    cause: 'The meeting reached its participant capacity.',
+    fix: 'Ask the host to make room or to raise the capacity.',
+  },
+  4006: {
+    meaning: 'The meeting is locked.',
+    cause: 'The host locked the meeting to new participants.',
+    fix: 'Ask the host to unlock it.',
+  },
+  4007: {
+    meaning: 'Blocked by information barriers.',
+    cause: 'The account’s information barrier policy does not let you join this meeting.',
+    fix: 'Contact the account administrator.',
+  },
+  4008: {
+    meaning: 'This participant is already in the meeting.',
+    cause: 'The same user joined from another tab or device.',
+    fix: 'Leave the other session, or join with a different name or account.',
+  },
+  4009: {
+    meaning: 'Zoom reported a server error.',
+    cause: 'A temporary problem on Zoom’s side.',
+    fix: 'Wait a moment and join again; check status.zoom.us if it persists.',
+  },
+  4011: {
+    meaning: 'Joining another account’s meeting needs a published app and an OBF or ZAK token.',
+    cause:
+      'The meeting is hosted outside the app owner’s account. Since 2026-03-02 Zoom requires the Meeting SDK app ' +
+      'to be approved on the Marketplace (published or unlisted) and an OBF token (or the user’s ZAK) for that.',
+    fix:
+      'Submit the app for Marketplace review, and sign in with Zoom so the page can fetch an OBF token for the ' +
+      'meeting; or join meetings of your own account.',
+  },
+  4012: {
+    meaning: 'Anonymous join is not allowed.',
+    cause: 'The meeting or app requires an authorised (signed-in) user and this join had no ZAK or OBF token.',
+    fix: 'Sign in with Zoom so the page can pass an OBF token or ZAK, or join with a Zoom client.',
+  },
+  4013: {
+    meaning: 'An OBF token is required.',
+    cause: 'The meeting is hosted by another account and the join carried no OBF token.',
+    fix: 'Sign in with Zoom and use "join a meeting of another Zoom account" so the page fetches an OBF token.',
+  },
+  4014: {
+    meaning: 'The OBF token is invalid.',
+    cause: 'The OBF token is expired (it lives 2 hours), malformed, or from another app.',
+    fix: 'Fetch a fresh OBF token right before joining.',
+  },
+  4015: {
+    meaning: 'The OBF token was issued for another meeting.',
+    cause: 'OBF tokens are bound to one meeting number.',
+    fix: 'Fetch the OBF token for exactly the meeting number you join.',
+  },
+  4016: {
+    meaning: 'The privilege token is invalid.',
+    cause: 'A recording or privilege token is expired or malformed.',
+    fix: 'Fetch a fresh token right before joining.',
+  },
+  4017: {
+    meaning: 'The user who authorised the OBF token is not in the meeting.',
+    cause: 'OBF joins only work while the authorising Zoom user is in the meeting.',
+    fix: 'Have the signed-in user join the meeting first (with their Zoom app), then join here.',
+  },
+  4018: {
+    meaning: 'Conflict with login credentials.',
+    cause: 'The ZAK/OBF token belongs to a different user than the one signed in, or both tokens were passed.',
+    fix: 'Sign out and sign in again with the right Zoom user; pass either a ZAK or an OBF token, not both.',
+  },
+  4019: {
+    meaning: 'The user who authorised the OBF token left the meeting.',
+    cause: 'OBF joins end when the authorising Zoom user leaves.',
+    fix: 'Have the authorising user rejoin the meeting, then join again.',
+  },
+  6603: {
+    meaning: 'This Meeting SDK app is blocked by the host’s account admin.',
+    cause: 'The host’s account does not allow this app’s Client ID.',
+    fix: 'Ask the host’s admin to allow the app, or join meetings of another account.',
+  },
+  10000: {
+    meaning: 'This SDK version is no longer supported.',
+    cause: 'Zoom raises the minimum web SDK version every quarter; older versions are refused.',
+    fix: 'Upgrade @zoom/meetingsdk (npm install @zoom/meetingsdk@latest) and redeploy.',
+  },
+  13208: {
+    meaning: 'This webinar has ended.',
+    cause: 'The simulive webinar is over.',
+    fix: 'Ask the host for a recording or the next session.',
+  },
+};
+
+/** Codes the table knows, for tests and generated docs. */
+export const KNOWN_JOIN_ERROR_CODES: readonly number[] = Object.keys(table).map(Number);
+
+/** Decodes a code; an unknown code still names itself and keeps the SDK's own message. */
+export function explainJoinError(code: number, sdkMessage?: string): JoinErrorInfo {
+  const entry = table[code];
+  if (entry) return { code, ...entry };
+  return {
+    code,
+    meaning: sdkMessage?.trim() || 'Zoom reported an error this page does not know yet.',
+    cause: 'Not in this page’s table of Meeting SDK 6.2 error codes.',
+    fix: 'Search the code in Zoom’s "Meeting SDK Web error codes" page and the developer forum.',
+  };
+}

@@ -1,0 +1,12 @@
+/** Test-only credentials: the function signs with these, the tests verify with them. */
+export const E2E_KEY = 'e2eClientId0123456789';
+export const E2E_SECRET = 'e2e-client-secret-not-a-real-one-0123456789';
+
+export const PORTS = {
+  signer: 8888,
+  signerPreview: 4173,
+  unconfigured: 8890,
+  unconfiguredPreview: 4175,
+} as const;
+
+export const UNCONFIGURED_URL = `http://localhost:${PORTS.unconfigured}`;

@@ -1,0 +1,30 @@
+import type { Language } from './languages.ts';
+
+/** What the form page hands to the meeting frame. */
+export interface JoinParams {
+  signature: string;
+  meetingNumber: string;
+  passcode: string;
+  userName: string;
+  userEmail: string;
+  tk: string;
+  zak: string;
+  language: Language;
+}
+
+export type JoinResult = { ok: true } | { ok: false; code: number; message: string };
+
+/** The meeting frame's API, set on its window (same origin, so the page calls it directly). */
+export interface MeetingFrameApi {
+  join(params: JoinParams): Promise<JoinResult>;
+}
+
+/** The SDK sends the frame to `meeting.html?left` when the user leaves (a query, so the frame really reloads). */
+export const LEFT_MEETING_PARAM = 'left';
+export const LEFT_MEETING_MESSAGE = 'zoom-meeting-left';
+
+declare global {
+  interface Window {
+    meetingFrame?: MeetingFrameApi;
+  }
+}
