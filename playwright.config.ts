@@ -1,16 +1,10 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
-import { E2E_KEY, E2E_SECRET, PORTS } from './tests/e2e/servers.ts';
+import { launchOptions } from './tests/e2e/browser.ts';
+import { E2E_KEY, E2E_SECRET, PORTS, netlifyDevCommand } from './tests/e2e/servers.ts';
 
-// Debian's Chromium where it is installed (CI, offline machines); Playwright's own browser on a laptop.
-const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
-
-// `netlify dev` runs the real function and serves the production build (`npm run test:e2e` builds it first):
-// what users deploy is what is tested, and no dev-server dependency optimisation can reload a page mid-test.
+// `npm run test:e2e` builds the page first; see netlifyDevCommand.
 const netlifyDev = (port: number, previewPort: number, env: Record<string, string>) => ({
-  command:
-    `npx netlify dev --offline --internal-disable-edge-functions --port ${port} ` +
-    `--framework '#custom' --command "vite preview --port ${previewPort} --strictPort" --target-port ${previewPort}`,
+  command: netlifyDevCommand(port, previewPort),
   // The page answers before the function is loaded; tests wait for the function themselves (fixtures.ts).
   url: `http://localhost:${port}/`,
   reuseExistingServer: false,
@@ -33,19 +27,7 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${PORTS.signer}`,
     trace: 'retain-on-failure',
-    launchOptions: {
-      ...(systemChromium ? { executablePath: systemChromium } : {}),
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions,
   },
   webServer: [
     netlifyDev(PORTS.signer, PORTS.signerPreview, { ZOOM_MEETING_SDK_KEY: E2E_KEY, ZOOM_MEETING_SDK_SECRET: E2E_SECRET }),

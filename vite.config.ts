@@ -21,6 +21,6 @@ export default defineConfig({
   },
   // Pre-bundle the SDK so its first lazy import does not trigger a dependency re-optimisation and reload.
   optimizeDeps: {
-    include: ['@zoom/meetingsdk', 'zod'],
+    include: ['@zoom/meetingsdk', 'zod/mini'],
   },
 });

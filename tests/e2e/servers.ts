@@ -10,3 +10,14 @@ export const PORTS = {
 } as const;
 
 export const UNCONFIGURED_URL = `http://localhost:${PORTS.unconfigured}`;
+
+/**
+ * `netlify dev` running the real function and serving the production build through `vite preview` (build first):
+ * what users deploy is what is tested, and no dev-server dependency optimisation can reload a page mid-test.
+ */
+export function netlifyDevCommand(port: number, previewPort: number): string {
+  return (
+    `npx netlify dev --offline --internal-disable-edge-functions --port ${port} ` +
+    `--framework '#custom' --command "vite preview --port ${previewPort} --strictPort" --target-port ${previewPort}`
+  );
+}

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { MeetingNumber, type Role } from '../../lib/contract.ts';
 import { parseInviteLink } from './invite-link.ts';
 import { LANGUAGES, isLanguage, preferredLanguage, type Language } from './languages.ts';

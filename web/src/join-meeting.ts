@@ -44,14 +44,6 @@ function discardFrame(): void {
   frame = undefined;
 }
 
-/** Starts the SDK download once the form is usable: at the first interaction or when the browser is idle. */
-export function prefetchWhenIdle(form: HTMLElement): void {
-  form.addEventListener('focusin', prepareMeetingFrame, { once: true });
-  form.addEventListener('pointerover', prepareMeetingFrame, { once: true });
-  if ('requestIdleCallback' in window) requestIdleCallback(prepareMeetingFrame, { timeout: 3000 });
-  else setTimeout(prepareMeetingFrame, 1500);
-}
-
 export async function joinMeeting(params: JoinParams): Promise<JoinResult> {
   prepareMeetingFrame();
   const current = frame!;

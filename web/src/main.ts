@@ -1,63 +1,47 @@
-import { explainJoinError } from '../../lib/join-errors.ts';
 import { JoinForm } from './form.ts';
-import { joinMeeting, msUntilJoinAllowed, onMeetingLeft, prefetchWhenIdle } from './join-meeting.ts';
-import { requestSignature } from './request-signature.ts';
-import { showProblem, showStatus } from './show-result.ts';
+import { showProblem } from './show-result.ts';
 
 const formElement = document.querySelector<HTMLFormElement>('#join-form');
 if (!formElement) throw new Error('#join-form is missing from index.html');
 const form = new JoinForm(formElement);
-/** Zoom refuses a second join() within 10 s; wait it out visibly instead of failing. */
-async function waitForJoinSlot(): Promise<void> {
-  for (let left = msUntilJoinAllowed(); left > 0; left = msUntilJoinAllowed()) {
-    form.setBusy(true, `Join (Zoom allows one try every 10 s: ${Math.ceil(left / 1000)} s)`);
-    await new Promise((resolve) => setTimeout(resolve, Math.min(left, 1000)));
-  }
+// The benchmark reads this mark: the moment the form is ready for input.
+performance.mark('form-interactive');
+
+// Everything after the click (signer client, error table, meeting frame) is loaded off the critical path.
+let joinFlow: Promise<typeof import('./join-flow.ts')> | undefined;
+function loadJoinFlow(): Promise<typeof import('./join-flow.ts')> {
+  joinFlow ??= import('./join-flow.ts');
+  joinFlow.catch(() => (joinFlow = undefined));
+  return joinFlow;
 }
 
-async function onSubmit(event: SubmitEvent): Promise<void> {
+/** Loads the join flow and the (hidden) meeting frame with the SDK once the form is usable. */
+function prefetch(): void {
+  loadJoinFlow()
+    .then((flow) => flow.prepareMeetingFrame())
+    .catch(() => undefined);
+}
+
+formElement.addEventListener('submit', (event) => {
   event.preventDefault();
   showProblem(null);
   if (!form.validate()) return;
   form.remember();
-  const values = form.values();
   form.setBusy(true, 'Joining…');
-  try {
-    showStatus('Getting a signature…');
-    const signed = await requestSignature({ meetingNumber: values.meetingNumber, role: values.role });
-    if (!signed.ok) {
-      showProblem({ title: 'Could not get a signature', ...signed.problem });
-      return;
-    }
-    await waitForJoinSlot();
-    form.setBusy(true, 'Joining…');
-    showStatus('Joining the meeting…');
-    const joined = await joinMeeting({ ...values, signature: signed.response.signature });
-    if (joined.ok) {
-      showStatus('In the meeting.');
-      return;
-    }
-    const info = explainJoinError(joined.code, joined.message);
-    showProblem({
-      title: `Zoom could not join: error ${info.code}${joined.message ? ` (“${joined.message}”)` : ''}`,
-      meaning: info.meaning,
-      cause: info.cause,
-      fix: info.fix,
+  loadJoinFlow()
+    .then((flow) => flow.runJoin(form))
+    .catch((error: unknown) => {
+      form.setBusy(false);
+      showProblem({
+        title: 'This page could not load the join step',
+        meaning: error instanceof Error ? error.message : String(error),
+        cause: 'The network dropped, or the site was redeployed while this page was open.',
+        fix: 'Reload the page and try again.',
+      });
     });
-  } catch (error) {
-    // The SDK itself failed to load or threw: still explain rather than leave a spinner.
-    showProblem({
-      title: 'The Zoom Meeting SDK failed to start',
-      meaning: error instanceof Error ? error.message : String(error),
-      cause: 'The SDK could not be downloaded or initialised (network, ad blocker, or an unsupported browser).',
-      fix: 'Reload the page and try again; check the browser console for the underlying error.',
-    });
-  } finally {
-    showStatus(null);
-    form.setBusy(false);
-  }
-}
+});
 
-formElement.addEventListener('submit', (event) => void onSubmit(event));
-prefetchWhenIdle(formElement);
-onMeetingLeft(() => showStatus('You left the meeting.'));
+formElement.addEventListener('focusin', prefetch, { once: true });
+formElement.addEventListener('pointerover', prefetch, { once: true });
+if ('requestIdleCallback' in window) requestIdleCallback(prefetch, { timeout: 3000 });
+else setTimeout(prefetch, 1500);

@@ -1,0 +1,69 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page, Request as PwRequest } from '@playwright/test';
+
+const SDK_DIST = join(import.meta.dirname, '../../node_modules/@zoom/meetingsdk/dist');
+
+/** What Zoom's `POST /api/v1/wc/info` answers; the SDK turns it into a join error code. */
+export interface WcInfoAnswer {
+  status: boolean;
+  errorCode: number;
+  errorMessage: string;
+  result: unknown;
+}
+
+export const ZOOM_ANSWERS = {
+  invalidSignature: { status: false, errorCode: 200, errorMessage: 'Invalid signature.', result: null },
+  expiredSignature: { status: false, errorCode: 200, errorMessage: 'The signature has expired.', result: null },
+  meetingNotFound: { status: false, errorCode: 3001, errorMessage: 'Meeting does not exist.', result: null },
+  wrongPasscode: { status: false, errorCode: 3004, errorMessage: 'Meeting Passcode wrong.', result: null },
+} satisfies Record<string, WcInfoAnswer>;
+
+/**
+ * Zoom's cloud, faked at the network edge and nowhere else: the SDK's assets come from the installed
+ * package (as `source.zoom.us` would serve them) and `wc/info` answers as configured. Anything else
+ * that leaves the machine is refused, so a test can never depend on the internet.
+ */
+export class ZoomCloud {
+  answer: WcInfoAnswer = ZOOM_ANSWERS.wrongPasscode;
+  readonly wcInfoRequests: PwRequest[] = [];
+  /** When each wc/info request arrived (ms since epoch), to check the join rate limit. */
+  readonly wcInfoTimes: number[] = [];
+  readonly refused: string[] = [];
+
+  constructor(private readonly page: Page) {}
+
+  async install(): Promise<void> {
+    await this.page.route(/^https?:\/\/(?!localhost[:/])/, async (route) => {
+      const request = route.request();
+      const url = new URL(request.url());
+      const origin = (await request.headerValue('origin')) ?? new URL(this.page.url()).origin;
+      if (url.hostname === 'source.zoom.us') {
+        const file = join(SDK_DIST, url.pathname.replace(/^\/\d+\.\d+\.\d+\//, ''));
+        if (existsSync(file) && statSync(file).isFile()) {
+          return route.fulfill({
+            path: file,
+            headers: { 'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin' },
+          });
+        }
+        return route.fulfill({ status: 404, body: 'not in the package' });
+      }
+      if (url.hostname === 'zoom.us' && url.pathname === '/api/v1/wc/info') {
+        const cors = { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true' };
+        if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
+        this.wcInfoRequests.push(request);
+        this.wcInfoTimes.push(Date.now());
+        return route.fulfill({ status: 200, contentType: 'application/json', headers: cors, body: JSON.stringify(this.answer) });
+      }
+      this.refused.push(url.href);
+      return route.abort('blockedbyclient');
+    });
+  }
+
+  /** The form fields the SDK sent to Zoom with the last join. */
+  lastJoin(): URLSearchParams {
+    const request = this.wcInfoRequests.at(-1);
+    if (!request) throw new Error('The SDK made no wc/info request');
+    return new URLSearchParams(request.postData() ?? '');
+  }
+}

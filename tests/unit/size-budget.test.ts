@@ -1,0 +1,33 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { criticalPath, totals } from '../../bench/critical-path.ts';
+
+/** The budget for JavaScript before the form is interactive (gzipped bytes); see README "Performance". */
+const JS_BUDGET_GZIP = 15 * 1024;
+
+// Bytes, not time: build output is deterministic, so this can fail a change that puts the SDK back on the
+// critical path without being flaky on a noisy machine.
+describe('first-load size budget', () => {
+  let outDir: string;
+  beforeAll(async () => {
+    outDir = mkdtempSync(join(tmpdir(), 'zoom-size-'));
+    await build({ configFile: 'vite.config.ts', logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+  }, 120_000);
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  it(`keeps the JavaScript before interactive under ${JS_BUDGET_GZIP} bytes gzipped`, () => {
+    const files = criticalPath(outDir);
+    expect(files.filter((f) => f.kind === 'js').length).toBeGreaterThan(0);
+    expect(totals(files, 'js').gzipBytes).toBeLessThanOrEqual(JS_BUDGET_GZIP);
+  });
+
+  it('never puts the Meeting SDK (or zod’s full build) on the critical path', () => {
+    const files = criticalPath(outDir).map((f) => f.file);
+    expect(files.some((f) => /meetingsdk/i.test(f))).toBe(false);
+    const sdkChunk = readdirSync(join(outDir, 'assets')).find((f) => /meetingsdk/.test(f));
+    expect(sdkChunk, 'the SDK is still built, as a lazy chunk').toBeDefined();
+  });
+});

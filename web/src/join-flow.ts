@@ -1,0 +1,54 @@
+import { explainJoinError } from '../../lib/join-errors.ts';
+import type { JoinForm } from './form.ts';
+import { joinMeeting, msUntilJoinAllowed, onMeetingLeft } from './join-meeting.ts';
+import { requestSignature } from './request-signature.ts';
+import { showProblem, showStatus } from './show-result.ts';
+
+export { prepareMeetingFrame } from './join-meeting.ts';
+
+/** Zoom refuses a second join() within 10 s; wait it out visibly instead of failing. */
+async function waitForJoinSlot(form: JoinForm): Promise<void> {
+  for (let left = msUntilJoinAllowed(); left > 0; left = msUntilJoinAllowed()) {
+    form.setBusy(true, `Join (Zoom allows one try every 10 s: ${Math.ceil(left / 1000)} s)`);
+    await new Promise((resolve) => setTimeout(resolve, Math.min(left, 1000)));
+  }
+}
+
+/** Sign, then join; every failure ends as an explanation on the page with the form ready again. */
+export async function runJoin(form: JoinForm): Promise<void> {
+  const values = form.values();
+  form.setBusy(true, 'Joining…');
+  try {
+    showStatus('Getting a signature…');
+    const signed = await requestSignature({ meetingNumber: values.meetingNumber, role: values.role });
+    if (!signed.ok) {
+      showProblem({ title: 'Could not get a signature', ...signed.problem });
+      return;
+    }
+    await waitForJoinSlot(form);
+    form.setBusy(true, 'Joining…');
+    showStatus('Joining the meeting…');
+    const joined = await joinMeeting({ ...values, signature: signed.response.signature });
+    if (joined.ok) return;
+    const info = explainJoinError(joined.code, joined.message);
+    showProblem({
+      title: `Zoom could not join: error ${info.code}${joined.message ? ` (“${joined.message}”)` : ''}`,
+      meaning: info.meaning,
+      cause: info.cause,
+      fix: info.fix,
+    });
+  } catch (error) {
+    // The SDK itself failed to load or threw: still explain rather than leave a spinner.
+    showProblem({
+      title: 'The Zoom Meeting SDK failed to start',
+      meaning: error instanceof Error ? error.message : String(error),
+      cause: 'The SDK could not be downloaded or initialised (network, ad blocker, or an unsupported browser).',
+      fix: 'Reload the page and try again; check the browser console for the underlying error.',
+    });
+  } finally {
+    showStatus(null);
+    form.setBusy(false);
+  }
+}
+
+onMeetingLeft(() => showStatus('You left the meeting.'));
