@@ -159,8 +159,23 @@ async function measurePage(browser: Browser, mode: 'cold' | 'prefetched'): Promi
     return { ready, lcp, bytes: bytes + nav.decodedBodySize };
   });
   if (mode === 'prefetched') {
-    // The hidden meeting frame has fetched the SDK and its wasm: nothing left on the network.
-    await page.waitForLoadState('networkidle');
+    // The hidden meeting frame has downloaded, evaluated and prepared the SDK.
+    await page.waitForFunction(() => Boolean(document.querySelector<HTMLIFrameElement>('iframe.meeting-frame')?.contentWindow?.meetingFrame));
+    await page.evaluate(async () => {
+      const api = document.querySelector<HTMLIFrameElement>('iframe.meeting-frame')!.contentWindow!.meetingFrame!;
+      await api.ready();
+      await api.prepare(document.querySelector<HTMLSelectElement>('#language')!.value as never);
+    });
+    // …and the wasm that preLoadWasm() fetches has arrived.
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector<HTMLIFrameElement>('iframe.meeting-frame')!
+          .contentWindow!.performance.getEntriesByType('resource')
+          .filter((entry) => entry.name.endsWith('.wasm')).length >= 2,
+      undefined,
+      { timeout: 60_000 },
+    );
   }
   const clickedAt = Date.now();
   await page.getByRole('button', { name: 'Join' }).click();

@@ -1,10 +1,10 @@
 import { explainJoinError } from '../../lib/join-errors.ts';
 import type { JoinForm } from './form.ts';
-import { joinMeeting, msUntilJoinAllowed, onMeetingLeft } from './join-meeting.ts';
+import { initMeeting, joinMeeting, msUntilJoinAllowed, onMeetingLeft } from './join-meeting.ts';
 import { requestSignature } from './request-signature.ts';
 import { showProblem, showStatus } from './show-result.ts';
 
-export { prepareMeetingFrame } from './join-meeting.ts';
+export { initMeeting } from './join-meeting.ts';
 
 /** Zoom refuses a second join() within 10 s; wait it out visibly instead of failing. */
 async function waitForJoinSlot(form: JoinForm): Promise<void> {
@@ -20,6 +20,8 @@ export async function runJoin(form: JoinForm): Promise<void> {
   form.setBusy(true, 'Joining…');
   try {
     showStatus('Getting a signature…');
+    // init() needs no signature: if prefetching has not done it yet, overlap it with the signer's round trip.
+    initMeeting(values.language);
     const signed = await requestSignature({ meetingNumber: values.meetingNumber, role: values.role });
     if (!signed.ok) {
       showProblem({ title: 'Could not get a signature', ...signed.problem });

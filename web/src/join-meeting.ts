@@ -1,5 +1,5 @@
-import type { JoinParams, JoinResult } from './meeting-frame-api.ts';
-import { LEFT_MEETING_MESSAGE } from './meeting-frame-api.ts';
+import type { Language } from './languages.ts';
+import { FRAME_READY_MESSAGE, LEFT_MEETING_MESSAGE, type JoinParams, type JoinResult, type MeetingFrameApi } from './meeting-frame-api.ts';
 
 export type { JoinParams, JoinResult };
 
@@ -13,7 +13,7 @@ export function msUntilJoinAllowed(now = Date.now()): number {
 }
 
 const FRAME_URL = '/meeting.html';
-let frame: { element: HTMLIFrameElement; loaded: Promise<void> } | undefined;
+let frame: { element: HTMLIFrameElement; api: Promise<MeetingFrameApi> } | undefined;
 
 /**
  * The meeting runs in a same-origin frame: the SDK's client view covers the page with its own global CSS, and
@@ -26,17 +26,25 @@ function createFrame(): NonNullable<typeof frame> {
   element.className = 'meeting-frame';
   element.allow = 'camera; microphone; display-capture; autoplay; fullscreen; clipboard-write';
   element.hidden = true;
-  const loaded = new Promise<void>((resolve, reject) => {
-    element.addEventListener('load', () => resolve(), { once: true });
-    element.addEventListener('error', () => reject(new Error(`${FRAME_URL} failed to load`)), { once: true });
+  // The frame announces its API as soon as its script runs, long before `load` (which also waits for the SDK's
+  // media scripts): waiting for `load` would put those downloads back on the click path.
+  const api = new Promise<MeetingFrameApi>((resolve, reject) => {
+    const onMessage = (event: MessageEvent<unknown>) => {
+      const api = element.contentWindow?.meetingFrame;
+      if (event.source !== element.contentWindow || (event.data as { type?: unknown } | null)?.type !== FRAME_READY_MESSAGE || !api) return;
+      window.removeEventListener('message', onMessage);
+      resolve(api);
+    };
+    window.addEventListener('message', onMessage);
+    element.addEventListener('load', () => {
+      if (element.contentWindow?.meetingFrame) return;
+      window.removeEventListener('message', onMessage);
+      reject(new Error('The meeting frame did not start (its script failed to load).'));
+    });
   });
+  api.catch(() => undefined); // reported by joinMeeting()
   document.body.append(element);
-  return { element, loaded };
-}
-
-/** Creates the (hidden) frame early, so the SDK downloads while the user is still typing. */
-export function prepareMeetingFrame(): void {
-  frame ??= createFrame();
+  return { element, api };
 }
 
 function discardFrame(): void {
@@ -44,21 +52,30 @@ function discardFrame(): void {
   frame = undefined;
 }
 
+/** The current (hidden) frame's API, creating the frame first if there is none. */
+function frameApi(): Promise<MeetingFrameApi> {
+  frame ??= createFrame();
+  return frame.api;
+}
+
+/** Creates the frame if needed and starts the SDK's language load and init() in it (idempotent). */
+export function initMeeting(language: Language): void {
+  frameApi()
+    .then((api) => api.prepare(language))
+    .catch(() => undefined); // joinMeeting() reports the failure
+}
+
 export async function joinMeeting(params: JoinParams): Promise<JoinResult> {
-  prepareMeetingFrame();
-  const current = frame!;
   try {
-    await current.loaded;
-    const api = current.element.contentWindow?.meetingFrame;
-    if (!api) throw new Error('The meeting frame did not start (its script failed to load).');
-    current.element.hidden = false;
+    const api = await frameApi();
+    frame!.element.hidden = false;
     const result = await api.join(params);
     // Stamped when Zoom has answered, i.e. just after the SDK's join() call: never earlier than Zoom counts it.
     lastJoinAt = Date.now();
     if (!result.ok) {
       // The failed SDK instance cannot join again: replace it with a fresh one, loading from cache, for the retry.
       discardFrame();
-      prepareMeetingFrame();
+      initMeeting(params.language);
     }
     return result;
   } catch (error) {

@@ -15,10 +15,10 @@ function loadJoinFlow(): Promise<typeof import('./join-flow.ts')> {
   return joinFlow;
 }
 
-/** Loads the join flow and the (hidden) meeting frame with the SDK once the form is usable. */
+/** Once the form is usable: load the join flow, and the SDK in its hidden frame, initialised and waiting. */
 function prefetch(): void {
   loadJoinFlow()
-    .then((flow) => flow.prepareMeetingFrame())
+    .then((flow) => flow.initMeeting(form.values().language))
     .catch(() => undefined);
 }
 

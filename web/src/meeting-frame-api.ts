@@ -16,12 +16,19 @@ export type JoinResult = { ok: true } | { ok: false; code: number; message: stri
 
 /** The meeting frame's API, set on its window (same origin, so the page calls it directly). */
 export interface MeetingFrameApi {
+  /** Resolves once the SDK is downloaded, evaluated and prepared (what prefetching buys). */
+  ready(): Promise<void>;
+  /** Loads the UI language and initialises the SDK; needs no signature. Idempotent. */
+  prepare(language: Language): Promise<JoinResult>;
+  /** Prepares if needed, then joins. */
   join(params: JoinParams): Promise<JoinResult>;
 }
 
 /** The SDK sends the frame to `meeting.html?left` when the user leaves (a query, so the frame really reloads). */
 export const LEFT_MEETING_PARAM = 'left';
 export const LEFT_MEETING_MESSAGE = 'zoom-meeting-left';
+/** Posted to the page once `window.meetingFrame` is set. */
+export const FRAME_READY_MESSAGE = 'zoom-meeting-frame-ready';
 
 declare global {
   interface Window {

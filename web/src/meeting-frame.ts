@@ -1,5 +1,6 @@
 import type { ZoomMtg as ZoomMtgApi } from '@zoom/meetingsdk';
-import { LEFT_MEETING_PARAM, LEFT_MEETING_MESSAGE, type JoinParams, type JoinResult } from './meeting-frame-api.ts';
+import type { Language } from './languages.ts';
+import { FRAME_READY_MESSAGE, LEFT_MEETING_PARAM, LEFT_MEETING_MESSAGE, type JoinParams, type JoinResult } from './meeting-frame-api.ts';
 
 type ZoomMtg = typeof ZoomMtgApi;
 
@@ -30,27 +31,47 @@ function loadSdk(): Promise<ZoomMtg> {
   return sdkReady;
 }
 
-function init(sdk: ZoomMtg): Promise<JoinResult> {
-  return new Promise((resolve) => {
-    sdk.init({
-      // The SDK navigates here when the user leaves; the frame then tells the page (below).
-      leaveUrl: `${location.origin}${location.pathname}?${LEFT_MEETING_PARAM}`,
-      patchJsMedia: true,
-      // Without cross-origin isolation the SDK must not ask for CORP-protected resources.
-      disableCORP: !window.crossOriginIsolated,
-      // The page explains failures with cause and fix; the SDK's dialog would only cover them.
-      isShowJoiningErrorDialog: false,
-      success: () => resolve({ ok: true }),
-      error: (error: unknown) => resolve(toFailure(error)),
+let initialised: { language: Language; result: Promise<JoinResult> } | undefined;
+
+/** i18n + init, once per frame: it needs no signature, so the page runs it while the signer answers. */
+async function prepare(language: Language): Promise<JoinResult> {
+  if (initialised) {
+    if (initialised.language !== language) {
+      initialised.language = language;
+      (await loadSdk()).i18n.reload(language);
+    }
+    return initialised.result;
+  }
+  const result = loadSdk().then(async (sdk) => {
+    await sdk.i18n.load(language);
+    return new Promise<JoinResult>((resolve) => {
+      sdk.init({
+        // The SDK navigates here when the user leaves; the frame then tells the page (below).
+        leaveUrl: `${location.origin}${location.pathname}?${LEFT_MEETING_PARAM}`,
+        patchJsMedia: true,
+        // Without cross-origin isolation the SDK must not ask for CORP-protected resources.
+        disableCORP: !window.crossOriginIsolated,
+        // The page explains failures with cause and fix; the SDK's dialog would only cover them.
+        isShowJoiningErrorDialog: false,
+        success: () => resolve({ ok: true }),
+        error: (error: unknown) => resolve(toFailure(error)),
+      });
     });
   });
+  initialised = { language, result };
+  result.then(
+    (outcome) => {
+      if (!outcome.ok) initialised = undefined;
+    },
+    () => (initialised = undefined),
+  );
+  return result;
 }
 
 async function join(params: JoinParams): Promise<JoinResult> {
+  const prepared = await prepare(params.language);
+  if (!prepared.ok) return prepared;
   const sdk = await loadSdk();
-  await sdk.i18n.load(params.language);
-  const initialised = await init(sdk);
-  if (!initialised.ok) return initialised;
   return new Promise((resolve) => {
     sdk.join({
       signature: params.signature,
@@ -66,10 +87,19 @@ async function join(params: JoinParams): Promise<JoinResult> {
   });
 }
 
+/** The SDK is evaluated and prepared, and the media libraries it injected have loaded. */
+async function ready(): Promise<void> {
+  await loadSdk();
+  if (document.readyState !== 'complete') {
+    await new Promise((resolve) => window.addEventListener('load', resolve, { once: true }));
+  }
+}
+
 if (new URLSearchParams(location.search).has(LEFT_MEETING_PARAM)) {
   window.parent.postMessage({ type: LEFT_MEETING_MESSAGE }, location.origin);
 } else {
-  window.meetingFrame = { join };
+  window.meetingFrame = { ready, prepare, join };
+  window.parent.postMessage({ type: FRAME_READY_MESSAGE }, location.origin);
   // A failed download surfaces when join() awaits it; here it would only be an unhandled rejection.
   loadSdk().catch(() => undefined);
 }

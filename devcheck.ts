@@ -1,0 +1,21 @@
+import { chromium } from '@playwright/test';
+import { launchOptions } from './tests/e2e/browser.ts';
+import { ZOOM_ANSWERS, ZoomCloud } from './tests/e2e/zoom-cloud.ts';
+const browser = await chromium.launch(launchOptions);
+const page = await browser.newPage();
+let click = 0;
+page.on('console', (m) => { if (m.text().startsWith('T ')) { const [, a, b] = m.text().split(' '); console.log(a, +b! - click); } });
+page.on('request', (r) => { if (click && r.url().includes('zoom.us')) console.log('req', Date.now() - click, r.url().slice(0, 90)); });
+const zoom = new ZoomCloud(page);
+zoom.answer = ZOOM_ANSWERS.expiredSignature;
+await zoom.install();
+for (let i = 0; i < 60; i++) { const r = await fetch('http://localhost:8888/api/signature', { method: 'POST' }).catch(() => null); if (r && r.status !== 404) break; await new Promise((r) => setTimeout(r, 500)); }
+await page.goto('http://localhost:8888/');
+await page.getByLabel('Meeting number or invite link').fill('123456789');
+await page.getByLabel('Your name').fill('Dev');
+await page.waitForTimeout(15000);
+click = Date.now();
+await page.getByRole('button', { name: 'Join' }).click();
+await page.waitForRequest((r) => r.url().includes('wc/info'));
+console.log('wc/info', Date.now() - click);
+await browser.close();
