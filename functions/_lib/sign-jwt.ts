@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /** Zoom rejects signatures whose clocks run ahead of its own; a 30 s back-dated `iat` absorbs small skew. */
 export const IAT_BACKDATE_SECONDS = 30;
@@ -45,6 +45,16 @@ export function signMeetingSdkJwt(input: SignInput): { token: string; claims: Me
     ...(input.videoWebRtcMode === undefined ? {} : { video_webrtc_mode: input.videoWebRtcMode }),
   };
   const unsigned = `${HEADER}.${base64url(JSON.stringify(claims))}`;
-  const mac = createHmac('sha256', input.secret).update(unsigned).digest('base64url');
-  return { token: `${unsigned}.${mac}`, claims };
+  return { token: `${unsigned}.${hmac(input.secret, unsigned)}`, claims };
+}
+
+const hmac = (secret: string, data: string) => createHmac('sha256', secret).update(data).digest('base64url');
+
+/** Whether any HS256 JWT (from this signer or another backend) was signed with `secret` and left unaltered. */
+export function verifyHs256(token: string, secret: string): boolean {
+  const parts = token.trim().split('.');
+  if (parts.length !== 3) return false;
+  const expected = Buffer.from(hmac(secret, `${parts[0]}.${parts[1]}`));
+  const actual = Buffer.from(parts[2]!);
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
 }
