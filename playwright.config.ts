@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { launchOptions } from './tests/e2e/browser.ts';
-import { E2E_KEY, E2E_SECRET, PORTS, netlifyDevCommand } from './tests/e2e/servers.ts';
+import { E2E_KEY, E2E_SECRET, EXTERNAL_SIGNER_URL, PORTS, netlifyDevCommand } from './tests/e2e/servers.ts';
 
 // `npm run test:e2e` builds the page first; see netlifyDevCommand.
 const netlifyDev = (port: number, previewPort: number, env: Record<string, string>) => ({
@@ -33,5 +33,15 @@ export default defineConfig({
     netlifyDev(PORTS.signer, PORTS.signerPreview, { ZOOM_MEETING_SDK_KEY: E2E_KEY, ZOOM_MEETING_SDK_SECRET: E2E_SECRET }),
     // The same app without credentials, as a fresh clone or a half-configured deploy runs it.
     netlifyDev(PORTS.unconfigured, PORTS.unconfiguredPreview, { ZOOM_MEETING_SDK_KEY: '', ZOOM_MEETING_SDK_SECRET: '' }),
+    // The page built to use another backend's signer (VITE_SIGNATURE_URL); that signer runs inside the tests.
+    {
+      command: `npx vite build --outDir ../dist-byo --emptyOutDir --logLevel warn && npx vite preview --outDir ../dist-byo --port ${PORTS.byoPage} --strictPort`,
+      url: `http://localhost:${PORTS.byoPage}/`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore' as const,
+      stderr: 'pipe' as const,
+      env: { VITE_SIGNATURE_URL: EXTERNAL_SIGNER_URL },
+    },
   ],
 });

@@ -7,7 +7,13 @@ export const PORTS = {
   signerPreview: 4173,
   unconfigured: 8890,
   unconfiguredPreview: 4175,
+  /** A build whose VITE_SIGNATURE_URL points at another backend (tests/e2e/external-signer.ts). */
+  byoPage: 4180,
+  externalSigner: 8897,
 } as const;
+
+export const BYO_PAGE_URL = `http://localhost:${PORTS.byoPage}`;
+export const EXTERNAL_SIGNER_URL = `http://127.0.0.1:${PORTS.externalSigner}/sign`;
 
 export const UNCONFIGURED_URL = `http://localhost:${PORTS.unconfigured}`;
 

@@ -39,14 +39,26 @@ test('a text body is reported as text, not JSON, with its first characters', asy
   expect(zoom.wcInfoRequests).toHaveLength(0);
 });
 
-test('JSON without a signature string names what it found', async ({ page, zoom }) => {
+test('JSON with { token } instead of { signature } says to rename the key', async ({ page, zoom }) => {
   await page.route('**/api/signature', (route) =>
     route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ token: 'eyJ.x.y' }) }),
   );
   await page.goto('/');
   const alert = await join(page);
-  await expect(alert).toContainText('The signer’s JSON has no “signature” string.');
+  await expect(alert).toContainText('The signer’s JSON has “token” instead of “signature”.');
   await expect(alert).toContainText('the fields: token');
+  await expect(alert).toContainText('Rename the key');
+  expect(zoom.wcInfoRequests).toHaveLength(0);
+});
+
+test('JSON with a signature object, not a string, says so', async ({ page, zoom }) => {
+  await page.route('**/api/signature', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ signature: { jwt: 'eyJ' } }) }),
+  );
+  await page.goto('/');
+  const alert = await join(page);
+  await expect(alert).toContainText('The signer’s JSON has no “signature” string.');
+  await expect(alert).toContainText('“signature” is an object, not a string.');
   expect(zoom.wcInfoRequests).toHaveLength(0);
 });
 

@@ -34,7 +34,7 @@ export class ZoomCloud {
   constructor(private readonly page: Page) {}
 
   async install(): Promise<void> {
-    await this.page.route(/^https?:\/\/(?!localhost[:/])/, async (route) => {
+    await this.page.route(/^https?:\/\/(?!localhost[:/]|127\.0\.0\.1[:/])/, async (route) => {
       const request = route.request();
       const url = new URL(request.url());
       const origin = (await request.headerValue('origin')) ?? new URL(this.page.url()).origin;

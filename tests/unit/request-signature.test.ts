@@ -27,8 +27,8 @@ describe('interpretSignerResponse', () => {
   });
 
   it('names the fields of JSON without a signature', () => {
-    const outcome = interpretSignerResponse(200, 'application/json', json({ token: 'eyJ', expires: 1 }));
-    expect(outcome).toMatchObject({ ok: false, problem: { kind: 'no_signature', cause: 'The response is an object with the fields: token, expires.' } });
+    const outcome = interpretSignerResponse(200, 'application/json', json({ jwtToken: 'eyJ', expires: 1 }));
+    expect(outcome).toMatchObject({ ok: false, problem: { kind: 'no_signature', cause: 'The response is an object with the fields: jwtToken, expires.' } });
   });
 
   it.each([
@@ -74,10 +74,25 @@ describe('interpretSignerResponse', () => {
     expect(outcome).toMatchObject({ ok: false, problem: { kind: 'signer_error', meaning: 'The signer failed with HTTP 500.' } });
   });
 
-  it('flags a signature with malformed companion fields', () => {
-    const outcome = interpretSignerResponse(200, 'application/json', json({ ...VALID, expiresAt: 'tomorrow' }));
-    expect(outcome).toMatchObject({ ok: false, problem: { kind: 'bad_response' } });
-    if (!outcome.ok) expect(Object.keys(outcome.problem.fields ?? {})).toEqual(['expiresAt']);
+  it('accepts a bare { signature } from another backend', () => {
+    expect(interpretSignerResponse(200, 'application/json', json({ signature: 'eyJ.eyJ.sig', extra: 1 }))).toEqual({
+      ok: true,
+      response: { signature: 'eyJ.eyJ.sig' },
+    });
+  });
+
+  it('says when a signer sends { token } instead of { signature }', () => {
+    expect(interpretSignerResponse(200, 'application/json', json({ token: 'eyJ.x.y' }))).toMatchObject({
+      ok: false,
+      problem: { kind: 'no_signature', meaning: 'The signer’s JSON has “token” instead of “signature”.' },
+    });
+  });
+
+  it('recognises an HTML error page', () => {
+    expect(interpretSignerResponse(404, 'text/html', '<!DOCTYPE html><title>Not found</title>')).toMatchObject({
+      ok: false,
+      problem: { kind: 'not_json', meaning: 'The signer returned an HTML page, not JSON.' },
+    });
   });
 });
 

@@ -3,6 +3,25 @@ import type { JoinForm } from './form.ts';
 import { initMeeting, joinMeeting, msUntilJoinAllowed, onMeetingLeft } from './join-meeting.ts';
 import { requestSignature } from './request-signature.ts';
 import { showProblem, showStatus } from './show-result.ts';
+import type { Expectations } from '../../lib/check-signature.ts';
+import { clockSkewSeconds, clockWarning, showInspection } from './show-inspection.ts';
+
+const byId = (id: string) => document.getElementById(id)!;
+
+/** The Details panel after signing: the decoded signature, its problems, and a clock-skew warning. */
+function showSignatureDetails(signature: string, values: { meetingNumber: string; role: 0 | 1 }, serverDate?: Date): void {
+  showInspection(byId('signature-inspection'), signature, values);
+  const warning = clockWarning(clockSkewSeconds(serverDate));
+  const warningElement = byId('clock-warning');
+  warningElement.textContent = warning ?? '';
+  warningElement.hidden = warning === null;
+  byId('signature-details').hidden = false;
+}
+
+/** The "Check a signature" box: any pasted signature, checked against the form's meeting number and role. */
+export function checkPastedSignature(signature: string, values: Expectations): void {
+  showInspection(byId('check-result'), signature, values);
+}
 
 export { initMeeting } from './join-meeting.ts';
 
@@ -27,6 +46,7 @@ export async function runJoin(form: JoinForm): Promise<void> {
       showProblem({ title: 'Could not get a signature', ...signed.problem });
       return;
     }
+    showSignatureDetails(signed.response.signature, values, signed.serverDate);
     await waitForJoinSlot(form);
     form.setBusy(true, 'Joining…');
     showStatus('Joining the meeting…');

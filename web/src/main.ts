@@ -41,6 +41,14 @@ formElement.addEventListener('submit', (event) => {
     });
 });
 
+document.getElementById('check-button')?.addEventListener('click', () => {
+  const pasted = document.querySelector<HTMLTextAreaElement>('#signature-input')?.value ?? '';
+  const { meetingNumber, role } = form.values();
+  loadJoinFlow()
+    .then((flow) => flow.checkPastedSignature(pasted, { ...(meetingNumber ? { meetingNumber } : {}), role }))
+    .catch(() => undefined);
+});
+
 formElement.addEventListener('focusin', prefetch, { once: true });
 formElement.addEventListener('pointerover', prefetch, { once: true });
 if ('requestIdleCallback' in window) requestIdleCallback(prefetch, { timeout: 3000 });

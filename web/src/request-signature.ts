@@ -2,21 +2,28 @@ import {
   ErrorBody,
   SIGNATURE_PATH,
   SignatureResponse,
-  fieldErrors,
   type FieldErrors,
   type SignatureRequestInput,
 } from '../../lib/contract.ts';
 
 /** Shaped like a decoded join error (meaning, cause, fix) so the page shows every failure the same way. */
 export interface SignerProblem {
-  kind: 'network' | 'not_json' | 'no_signature' | 'signer_error' | 'bad_response';
+  kind: 'network' | 'cors' | 'not_json' | 'no_signature' | 'signer_error';
   meaning: string;
   cause: string;
   fix: string;
   fields?: FieldErrors;
 }
 
-export type SignerOutcome = { ok: true; response: SignatureResponse } | { ok: false; problem: SignerProblem };
+/** What the page needs from any signer: the signature. Ours adds sdkKey and expiresAt (see the contract). */
+export type SignedResponse = Pick<SignatureResponse, 'signature'> & Partial<SignatureResponse>;
+
+export type SignerOutcome =
+  | { ok: true; response: SignedResponse; serverDate?: Date }
+  | { ok: false; problem: SignerProblem };
+
+/** Where the page asks for signatures: this site's function, or your own backend (same JSON either way). */
+export const SIGNATURE_URL: string = import.meta.env?.VITE_SIGNATURE_URL || SIGNATURE_PATH;
 
 const PREVIEW_CHARS = 120;
 
@@ -47,9 +54,10 @@ export function interpretSignerResponse(status: number, contentType: string | nu
   try {
     body = JSON.parse(text);
   } catch {
+    const isHtml = /^\s*<(!doctype html|html|head|body)/i.test(text);
     return fail({
       kind: 'not_json',
-      meaning: 'The signer returned text, not JSON.',
+      meaning: isHtml ? 'The signer returned an HTML page, not JSON.' : 'The signer returned text, not JSON.',
       cause: `HTTP ${status}${contentType ? ` (${contentType})` : ''}, beginning: “${preview(text)}”.`,
       fix:
         'A signer must answer with JSON such as {"signature":"eyJ…"}. An HTML page here usually means the URL ' +
@@ -82,6 +90,15 @@ export function interpretSignerResponse(status: number, contentType: string | nu
   if (typeof signature !== 'string' || signature === '') {
     const keys = body !== null && typeof body === 'object' && !Array.isArray(body) ? Object.keys(body) : null;
     const found = keys ? `an object with the fields: ${keys.join(', ') || '(none)'}` : describeType(body);
+    const alias = keys?.find((k) => ['token', 'jwt', 'sdkJWT', 'signatureToken'].includes(k) && typeof (body as Record<string, unknown>)[k] === 'string');
+    if (signature === undefined && alias) {
+      return fail({
+        kind: 'no_signature',
+        meaning: `The signer’s JSON has “${alias}” instead of “signature”.`,
+        cause: `The response is an object with the fields: ${keys!.join(', ')}.`,
+        fix: `Rename the key: answer {"signature":"eyJ…"}, not {"${alias}":"eyJ…"}.`,
+      });
+    }
     return fail({
       kind: 'no_signature',
       meaning: 'The signer’s JSON has no “signature” string.',
@@ -95,21 +112,30 @@ export function interpretSignerResponse(status: number, contentType: string | nu
     });
   }
 
+  // Other backends may send only { signature }; our own fields are taken when they are well-formed.
   const parsed = SignatureResponse.safeParse(body);
-  if (!parsed.success) {
-    return fail({
-      kind: 'bad_response',
-      meaning: 'The signer’s response does not match the contract.',
-      cause: 'It has a signature, but the other fields listed below are missing or malformed.',
-      fix: 'Return { signature, sdkKey, expiresAt } as described in the README’s API table.',
-      fields: fieldErrors(parsed.error),
-    });
+  return { ok: true, response: parsed.success ? parsed.data : { signature } };
+}
+
+function isCrossOrigin(url: string): boolean {
+  return typeof location !== 'undefined' && new URL(url, location.href).origin !== location.origin;
+}
+
+/**
+ * A browser reports a CORS refusal exactly like a dead network. A `no-cors` request tells them apart: it
+ * succeeds (with an opaque answer) when the server is up but does not allow this origin.
+ */
+async function reachableWithoutCors(url: string): Promise<boolean> {
+  try {
+    await fetch(url, { method: 'POST', mode: 'no-cors', body: '{}' });
+    return true;
+  } catch {
+    return false;
   }
-  return { ok: true, response: parsed.data };
 }
 
 /** POSTs the contract's request to the signer and interprets the answer. */
-export async function requestSignature(request: SignatureRequestInput, url = SIGNATURE_PATH): Promise<SignerOutcome> {
+export async function requestSignature(request: SignatureRequestInput, url = SIGNATURE_URL): Promise<SignerOutcome> {
   let res: Response;
   let text: string;
   try {
@@ -120,12 +146,25 @@ export async function requestSignature(request: SignatureRequestInput, url = SIG
     });
     text = await res.text();
   } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    if (isCrossOrigin(url) && (await reachableWithoutCors(url))) {
+      return fail({
+        kind: 'cors',
+        meaning: 'The browser blocked the signer’s answer (CORS).',
+        cause: `${url} is on another origin and answered without allowing ${location.origin}.`,
+        fix:
+          `Make the endpoint allow this origin: answer OPTIONS and POST with "Access-Control-Allow-Origin: ${location.origin}" ` +
+          'and "Access-Control-Allow-Headers: content-type".',
+      });
+    }
     return fail({
       kind: 'network',
       meaning: 'Could not reach the signer.',
-      cause: `The request to ${url} failed before any answer (${error instanceof Error ? error.message : String(error)}).`,
+      cause: `The request to ${url} failed before any answer (${reason}).`,
       fix: 'Check your connection and try again; locally, make sure `npm run dev` is running.',
     });
   }
-  return interpretSignerResponse(res.status, res.headers.get('content-type'), text);
+  const outcome = interpretSignerResponse(res.status, res.headers.get('content-type'), text);
+  const date = res.headers.get('date');
+  return outcome.ok && date ? { ...outcome, serverDate: new Date(date) } : outcome;
 }
