@@ -16,8 +16,9 @@ const netlifyDev = (port: number, previewPort: number, env: Record<string, strin
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  timeout: 60_000,
-  expect: { timeout: 30_000 },
+  // A join evaluates 5 MB of SDK; on a loaded 2-core machine that has taken 20 s, so leave room.
+  timeout: 90_000,
+  expect: { timeout: 45_000 },
   fullyParallel: true,
   // The SDK is CPU-heavy (5 MB of JS, 3 MB of CSS, wasm); on 2 cores parallel pages only slow each other down.
   workers: 1,

@@ -2,11 +2,9 @@ import { explainJoinError } from '../../lib/join-errors.ts';
 import type { JoinForm } from './form.ts';
 import { initMeeting, joinMeeting, msUntilJoinAllowed, onMeetingLeft } from './join-meeting.ts';
 import { requestSignature } from './request-signature.ts';
-import { showProblem, showStatus } from './show-result.ts';
+import { byId, showProblem, showStatus } from './show-result.ts';
 import type { Expectations } from '../../lib/check-signature.ts';
 import { clockSkewSeconds, clockWarning, showInspection } from './show-inspection.ts';
-
-const byId = (id: string) => document.getElementById(id)!;
 
 /** The Details panel after signing: the decoded signature, its problems, and a clock-skew warning. */
 function showSignatureDetails(signature: string, values: { meetingNumber: string; role: 0 | 1 }, serverDate?: Date): void {

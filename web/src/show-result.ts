@@ -8,7 +8,7 @@ export interface Problem {
   fields?: FieldErrors;
 }
 
-const byId = (id: string) => {
+export const byId = (id: string): HTMLElement => {
   const element = document.getElementById(id);
   if (!element) throw new Error(`#${id} is missing from index.html`);
   return element;
