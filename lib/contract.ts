@@ -78,6 +78,8 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   'payload_too_large',
   'signer_not_configured',
+  'meeting_not_allowed',
+  'origin_not_allowed',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -95,7 +97,8 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 
 /** Turns zod issues into `{ field: [messages] }`, naming unknown fields one by one. */
 export function fieldErrors(error: { issues: readonly z.core.$ZodIssue[] }): FieldErrors {
-  const fields: FieldErrors = {};
+  // No prototype: a client may name a field "toString" or "__proto__".
+  const fields: FieldErrors = Object.create(null) as FieldErrors;
   const add = (field: string, message: string) => (fields[field] ??= []).push(message);
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {

@@ -103,9 +103,14 @@ describe('POST /api/signature: signing', () => {
     await sign({ meetingNumber: '123456789', role: 0 });
   });
 
-  it('is routed at the path the page posts to', () => {
+  it('is routed at the path the page posts to, rate-limited per IP', () => {
     // Netlify reads `config` statically, so the function spells the path out; this keeps the two in step.
-    expect(config).toEqual({ path: SIGNATURE_PATH });
+    expect(config).toEqual({
+      path: SIGNATURE_PATH,
+      rateLimit: { windowLimit: 30, windowSize: 60, aggregateBy: ['ip', 'domain'] },
+    });
+    expect(Array.isArray(config.rateLimit?.aggregateBy)).toBe(true);
+    expect(config).not.toHaveProperty('method');
   });
 });
 
@@ -157,6 +162,7 @@ describe('POST /api/signature: errors', () => {
     [{ meetingNumber: '123456789', role: 0, expirationSeconds: 3600.5 }, { expirationSeconds: ['must be a whole number of seconds'] }],
     [{ meetingNumber: '123456789', role: 0, videoWebRtcMode: 2 }, { videoWebRtcMode: ['must be 0 or 1'] }],
     [{ meetingNumber: '123456789', role: 0, sdkKey: 'x', extra: 1 }, { sdkKey: ['is not an accepted field'], extra: ['is not an accepted field'] }],
+    [JSON.parse('{"meetingNumber":"123456789","role":0,"toString":1,"__proto__":2}') as unknown, { toString: ['is not an accepted field'], __proto__: ['is not an accepted field'] }],
     [[], { body: ['must be a JSON object'] }],
     [null, { body: ['must be a JSON object'] }],
     ['123456789', { body: ['must be a JSON object'] }],
@@ -205,5 +211,51 @@ describe('POST /api/signature: the secret never leaves', () => {
     const { text } = await call(signatureRequest({ meetingNumber: '123456789', role: 0 }));
     expect(text).toContain('ZOOM_MEETING_SDK_KEY');
     expect(text).not.toContain(TEST_SECRET);
+  });
+});
+
+describe('POST /api/signature: optional access limits', () => {
+  const post = (body: unknown, origin?: string) =>
+    new Request('https://site.example/api/signature', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(origin ? { origin } : {}) },
+      body: JSON.stringify(body),
+    });
+
+  it('ZOOM_ALLOWED_MEETINGS: signs listed meetings (any spelling) and refuses others with 403', async () => {
+    vi.stubEnv('ZOOM_ALLOWED_MEETINGS', '978-759-8180, 123456789');
+    expect((await handler(post({ meetingNumber: '978 7598 180', role: 0 }), context)).status).toBe(200);
+    const res = await handler(post({ meetingNumber: '555555555', role: 0 }), context);
+    expect(res.status).toBe(403);
+    expect(ErrorBody.parse(await res.json()).error).toMatchObject({ code: 'meeting_not_allowed', fields: { meetingNumber: ['is not one of the meetings this site may join'] } });
+  });
+
+  it('without ALLOWED_ORIGINS: no CORS headers, same-origin and server-to-server calls work', async () => {
+    for (const origin of [undefined, 'https://site.example', 'https://other.example']) {
+      const res = await handler(post({ meetingNumber: '123456789', role: 0 }, origin), context);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    }
+  });
+
+  it('ALLOWED_ORIGINS: an exact match gets CORS headers and a preflight; others get 403', async () => {
+    vi.stubEnv('ALLOWED_ORIGINS', 'https://app.example,https://admin.example');
+    const allowed = await handler(post({ meetingNumber: '123456789', role: 0 }, 'https://app.example'), context);
+    expect(allowed.status).toBe(200);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example');
+    expect(allowed.headers.get('vary')).toBe('Origin');
+
+    const pre = await handler(new Request('https://site.example/api/signature', { method: 'OPTIONS', headers: { origin: 'https://admin.example' } }), context);
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get('access-control-allow-headers')).toBe('content-type');
+
+    for (const origin of ['https://evil.example', 'https://app.example.evil.example', 'http://app.example']) {
+      const refused = await handler(post({ meetingNumber: '123456789', role: 0 }, origin), context);
+      expect(refused.status).toBe(403);
+      expect(ErrorBody.parse(await refused.json()).error.code).toBe('origin_not_allowed');
+      expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+    }
+    // The site's own page still works.
+    expect((await handler(post({ meetingNumber: '123456789', role: 0 }, 'https://site.example'), context)).status).toBe(200);
   });
 });
