@@ -1,11 +1,19 @@
 import type { Config, Context } from '@netlify/functions';
 import type { SignatureResponse } from '../lib/contract.ts';
+import { checkOrigin, meetingAllowed, preflight, withHeaders } from './_lib/access.ts';
 import { readCredentials } from './_lib/credentials.ts';
 import { json, jsonError } from './_lib/respond.ts';
 import { signMeetingSdkJwt } from './_lib/sign-jwt.ts';
 import { validateSignatureRequest } from './_lib/validate-request.ts';
 
 export default async (req: Request, _context: Context): Promise<Response> => {
+  const origin = checkOrigin(req);
+  if (!origin.ok) return origin.response;
+  if (req.method === 'OPTIONS' && origin.headers['access-control-allow-origin']) return preflight(origin.headers);
+  return withHeaders(await sign(req), origin.headers);
+};
+
+async function sign(req: Request): Promise<Response> {
   if (req.method !== 'POST') {
     return jsonError(405, 'method_not_allowed', 'Use POST.', { headers: { allow: 'POST' } });
   }
@@ -22,6 +30,11 @@ export default async (req: Request, _context: Context): Promise<Response> => {
   if (!request.ok) return request.response;
 
   const { meetingNumber, role, expirationSeconds, videoWebRtcMode } = request.data;
+  if (!meetingAllowed(meetingNumber)) {
+    return jsonError(403, 'meeting_not_allowed', 'This signer only signs the meetings listed in ZOOM_ALLOWED_MEETINGS.', {
+      fields: { meetingNumber: ['is not one of the meetings this site may join'] },
+    });
+  }
   const { token, claims } = signMeetingSdkJwt({
     sdkKey: credentials.sdkKey,
     secret: credentials.secret,
@@ -36,8 +49,14 @@ export default async (req: Request, _context: Context): Promise<Response> => {
     expiresAt: new Date(claims.exp * 1000).toISOString(),
   };
   return json(200, body);
-};
+}
 
-// Netlify reads this object statically, so the path is a literal (the page's SIGNATURE_PATH must match; a test
+// Netlify reads this object statically, so every value is a literal (the page's SIGNATURE_PATH must match; a test
 // pins both). No `method` here: the function must see other methods to answer them with 405 and `Allow`.
-export const config: Config = { path: '/api/signature' };
+export const config: Config = {
+  path: '/api/signature',
+  // 30 signatures a minute per client IP on this site: plenty for people joining, a wall for scripts.
+  // `aggregateBy` must be an array: a plain string is silently replaced by ["domain"] (one budget for everyone).
+  // Netlify enforces this on deploys only; `netlify dev` ignores it.
+  rateLimit: { windowLimit: 30, windowSize: 60, aggregateBy: ['ip', 'domain'] },
+};

@@ -5,7 +5,7 @@ export type Credentials =
   | { ok: true; sdkKey: string; secret: string }
   | { ok: false; missing: string[] };
 
-function readEnv(name: string): string {
+export function readEnv(name: string): string {
   // Netlify's runtime provides the `Netlify` global; plain Node (unit tests, scripts) does not.
   const value = typeof Netlify === 'undefined' ? process.env[name] : Netlify.env.get(name);
   // A secret pasted with a trailing newline signs differently from the real one: trim it.
@@ -17,4 +17,11 @@ export function readCredentials(): Credentials {
   const secret = readEnv(SECRET_VAR);
   if (sdkKey && secret) return { ok: true, sdkKey, secret };
   return { ok: false, missing: [KEY_VAR, SECRET_VAR].filter((_, i) => ![sdkKey, secret][i]) };
+}
+
+/** A comma- or space-separated list variable; unset or empty means "no list". */
+export function readList(name: string): string[] {
+  return readEnv(name)
+    .split(/[\s,]+/)
+    .filter(Boolean);
 }

@@ -46,6 +46,8 @@ const SIGNER_ERROR_FIX: Record<string, string> = {
     'Put the Meeting SDK app’s Client ID and Client Secret in .env (locally) or in the Netlify site’s environment ' +
     'variables, then restart `npm run dev` or redeploy.',
   invalid_request: 'Correct the fields listed below and join again.',
+  meeting_not_allowed: 'Use one of the meetings this site is set up for, or add it to ZOOM_ALLOWED_MEETINGS.',
+  origin_not_allowed: 'Add this page’s origin to ALLOWED_ORIGINS on the signer’s site, or use the signer of this site.',
 };
 
 /** Reads a signer's answer strictly as JSON and says precisely what is wrong with anything else. */
