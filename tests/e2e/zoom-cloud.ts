@@ -41,10 +41,8 @@ export class ZoomCloud {
       if (url.hostname === 'source.zoom.us') {
         const file = join(SDK_DIST, url.pathname.replace(/^\/\d+\.\d+\.\d+\//, ''));
         if (existsSync(file) && statSync(file).isFile()) {
-          return route.fulfill({
-            path: file,
-            headers: { 'access-control-allow-origin': '*', 'cross-origin-resource-policy': 'cross-origin' },
-          });
+          // No Cross-Origin-Resource-Policy: the page's COEP (credentialless) must not depend on the CDN sending it.
+          return route.fulfill({ path: file, headers: { 'access-control-allow-origin': '*' } });
         }
         return route.fulfill({ status: 404, body: 'not in the package' });
       }
