@@ -4,7 +4,7 @@
  * Bounded: fixed run counts, a 10-minute overall limit, and it stops its own server.
  * Machines here are noisy: compare the ratios, read absolute times as context only.
  */
-import { spawn, execSync } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
@@ -13,9 +13,10 @@ import { chromium, type Browser } from '@playwright/test';
 import handler from '../functions/signature.ts';
 import { signMeetingSdkJwt } from '../functions/_lib/sign-jwt.ts';
 import { launchOptions } from '../tests/e2e/browser.ts';
-import { E2E_KEY, E2E_SECRET, netlifyDevCommand } from '../tests/e2e/servers.ts';
+import { E2E_KEY, E2E_SECRET } from '../tests/e2e/servers.ts';
 import { ZOOM_ANSWERS, ZoomCloud } from '../tests/e2e/zoom-cloud.ts';
 import { criticalPath, totals } from './critical-path.ts';
+import { startServer } from './server.ts';
 
 const RUNS = 5;
 const PORT = 8899;
@@ -99,31 +100,6 @@ async function p3() {
   return { ours: median(oursRuns), theirs: median(theirsRuns), handler: median(handlerRuns), bundleBytes };
 }
 
-// ---------- the served production build ----------
-async function startServer(): Promise<() => void> {
-  const child = spawn(netlifyDevCommand(PORT, PREVIEW_PORT), {
-    shell: true,
-    detached: true,
-    stdio: 'ignore',
-    env: { ...process.env, ZOOM_MEETING_SDK_KEY: E2E_KEY, ZOOM_MEETING_SDK_SECRET: E2E_SECRET },
-  });
-  const stop = () => {
-    try {
-      process.kill(-child.pid!, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  };
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    const res = await fetch(`${ORIGIN}/api/signature`, { method: 'POST' }).catch(() => null);
-    if (res && res.status !== 404) return stop;
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-  stop();
-  throw new Error('netlify dev did not serve the function within 120 s');
-}
-
 interface PageRun {
   formInteractiveMs: number;
   lcpMs: number;
@@ -193,7 +169,7 @@ async function main() {
   console.log('signing in-process…');
   const signer = await p3();
   console.log('serving the production build with netlify dev…');
-  const stop = await startServer();
+  const stop = await startServer(PORT, PREVIEW_PORT);
   const browser = await chromium.launch(launchOptions);
   const runs: Record<'cold' | 'prefetched', PageRun[]> = { cold: [], prefetched: [] };
   try {

@@ -1,0 +1,27 @@
+import { spawn } from 'node:child_process';
+import { E2E_KEY, E2E_SECRET, netlifyDevCommand } from '../tests/e2e/servers.ts';
+
+/** Serves the production build (build first) with the real function on `port`; resolves to a stop function. */
+export async function startServer(port: number, previewPort: number): Promise<() => void> {
+  const child = spawn(netlifyDevCommand(port, previewPort), {
+    shell: true,
+    detached: true,
+    stdio: 'ignore',
+    env: { ...process.env, ZOOM_MEETING_SDK_KEY: E2E_KEY, ZOOM_MEETING_SDK_SECRET: E2E_SECRET },
+  });
+  const stop = () => {
+    try {
+      process.kill(-child.pid!, 'SIGTERM');
+    } catch {
+      // already gone
+    }
+  };
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline) {
+    const res = await fetch(`http://localhost:${port}/api/signature`, { method: 'POST' }).catch(() => null);
+    if (res && res.status !== 404) return stop;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  stop();
+  throw new Error('netlify dev did not serve the function within 180 s');
+}
