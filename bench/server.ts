@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { E2E_KEY, E2E_SECRET, netlifyDevCommand } from '../tests/e2e/servers.ts';
+import { E2E_KEY, E2E_SECRET, netlifyDevCommand, waitForSignatureFunction } from '../tests/e2e/servers.ts';
 
 /** Serves the production build (build first) with the real function on `port`; resolves to a stop function. */
 export async function startServer(port: number, previewPort: number): Promise<() => void> {
@@ -16,12 +16,7 @@ export async function startServer(port: number, previewPort: number): Promise<()
       // already gone
     }
   };
-  const deadline = Date.now() + 180_000;
-  while (Date.now() < deadline) {
-    const res = await fetch(`http://localhost:${port}/api/signature`, { method: 'POST' }).catch(() => null);
-    if (res && res.status !== 404) return stop;
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
+  if (await waitForSignatureFunction(port, 180_000)) return stop;
   stop();
   throw new Error('netlify dev did not serve the function within 180 s');
 }

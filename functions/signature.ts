@@ -1,7 +1,7 @@
 import type { Config, Context } from '@netlify/functions';
 import type { SignatureResponse } from '../lib/contract.ts';
 import { checkOrigin, meetingAllowed, preflight, withHeaders } from './_lib/access.ts';
-import { readCredentials } from './_lib/credentials.ts';
+import { readCredentials } from './_lib/env.ts';
 import { json, jsonError } from './_lib/respond.ts';
 import { signMeetingSdkJwt } from './_lib/sign-jwt.ts';
 import { validateSignatureRequest } from './_lib/validate-request.ts';

@@ -1,5 +1,5 @@
 import { normaliseMeetingNumber } from '../../lib/contract.ts';
-import { readList } from './credentials.ts';
+import { readList } from './env.ts';
 import { jsonError } from './respond.ts';
 
 export const ALLOWED_ORIGINS_VAR = 'ALLOWED_ORIGINS';

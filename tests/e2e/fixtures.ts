@@ -1,18 +1,13 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { PORTS } from './servers.ts';
+import { PORTS, waitForSignatureFunction } from './servers.ts';
 import { ZoomCloud } from './zoom-cloud.ts';
 
 export { ZOOM_ANSWERS } from './zoom-cloud.ts';
 
 async function waitForFunction(port: number): Promise<void> {
-  // netlify dev serves the page before it has loaded the functions; until then the route 404s.
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const res = await fetch(`http://localhost:${port}/api/signature`, { method: 'POST' }).catch(() => null);
-    if (res && res.status !== 404) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
+  if (!(await waitForSignatureFunction(port, 60_000))) {
+    throw new Error(`The signature function on port ${port} did not load within 60 s`);
   }
-  throw new Error(`The signature function on port ${port} did not load within 60 s`);
 }
 
 export const test = base.extend<{ zoom: ZoomCloud }, { functionsReady: void }>({

@@ -27,3 +27,14 @@ export function netlifyDevCommand(port: number, previewPort: number): string {
     `--framework '#custom' --command "vite preview --port ${previewPort} --strictPort" --target-port ${previewPort}`
   );
 }
+
+/** netlify dev serves the page before it has loaded the functions; until then the route 404s. */
+export async function waitForSignatureFunction(port: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const res = await fetch(`http://localhost:${port}/api/signature`, { method: 'POST' }).catch(() => null);
+    if (res && res.status !== 404) return true;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return false;
+}
