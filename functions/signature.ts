@@ -1,8 +1,8 @@
 import type { Config, Context } from '@netlify/functions';
 import type { SignatureResponse } from '../lib/contract.ts';
-import { checkOrigin, meetingAllowed, preflight, withHeaders } from './_lib/access.ts';
+import { checkOrigin, preflight, refuseMeeting, withHeaders } from './_lib/access.ts';
 import { readCredentials } from './_lib/env.ts';
-import { json, jsonError } from './_lib/respond.ts';
+import { json, jsonError, methodNotAllowed } from './_lib/respond.ts';
 import { signMeetingSdkJwt } from './_lib/sign-jwt.ts';
 import { validateSignatureRequest } from './_lib/validate-request.ts';
 
@@ -15,7 +15,7 @@ export default async (req: Request, _context: Context): Promise<Response> => {
 
 async function sign(req: Request): Promise<Response> {
   if (req.method !== 'POST') {
-    return jsonError(405, 'method_not_allowed', 'Use POST.', { headers: { allow: 'POST' } });
+    return methodNotAllowed('POST');
   }
   const credentials = readCredentials();
   if (!credentials.ok) {
@@ -30,11 +30,8 @@ async function sign(req: Request): Promise<Response> {
   if (!request.ok) return request.response;
 
   const { meetingNumber, role, expirationSeconds, videoWebRtcMode } = request.data;
-  if (!meetingAllowed(meetingNumber)) {
-    return jsonError(403, 'meeting_not_allowed', 'This signer only signs the meetings listed in ZOOM_ALLOWED_MEETINGS.', {
-      fields: { meetingNumber: ['is not one of the meetings this site may join'] },
-    });
-  }
+  const refused = refuseMeeting(meetingNumber);
+  if (refused) return refused;
   const { token, claims } = signMeetingSdkJwt({
     sdkKey: credentials.sdkKey,
     secret: credentials.secret,

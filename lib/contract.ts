@@ -80,6 +80,15 @@ export const ERROR_CODES = [
   'signer_not_configured',
   'meeting_not_allowed',
   'origin_not_allowed',
+  // Sign in with Zoom (ZAK / OBF)
+  'sign_in_not_configured',
+  'not_signed_in',
+  'cross_site_request',
+  'zoom_session_invalid',
+  'zoom_rate_limited',
+  'zoom_missing_scope',
+  'zoom_unavailable',
+  'zoom_error',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

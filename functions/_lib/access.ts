@@ -37,10 +37,18 @@ export function preflight(headers: Record<string, string>): Response {
   });
 }
 
-/** With ZOOM_ALLOWED_MEETINGS set, only those meetings are signed (others cannot use your app's quota). */
+/** With ZOOM_ALLOWED_MEETINGS set, only those meetings are served (others cannot use your app's quota). */
 export function meetingAllowed(meetingNumber: string): boolean {
   const allowed = readList(ALLOWED_MEETINGS_VAR).map(normaliseMeetingNumber);
   return allowed.length === 0 || allowed.includes(meetingNumber);
+}
+
+/** The 403 for a meeting outside ZOOM_ALLOWED_MEETINGS, or null when it may be served. */
+export function refuseMeeting(meetingNumber: string): Response | null {
+  if (meetingAllowed(meetingNumber)) return null;
+  return jsonError(403, 'meeting_not_allowed', `This site only serves the meetings listed in ${ALLOWED_MEETINGS_VAR}.`, {
+    fields: { meetingNumber: ['is not one of the meetings this site may join'] },
+  });
 }
 
 /** Adds headers (CORS) to a finished response. */

@@ -20,3 +20,20 @@ export function jsonError(
   const body: ErrorBody = { error: { code, message, ...(options.fields ? { fields: options.fields } : {}) } };
   return json(status, body, options.headers);
 }
+
+export const methodNotAllowed = (allow: 'GET' | 'POST'): Response =>
+  jsonError(405, 'method_not_allowed', `Use ${allow}.`, { headers: { allow } });
+
+/** A redirect that no cache keeps, optionally setting cookies (each its own Set-Cookie header). */
+export function redirect(location: string, cookies: string[] = []): Response {
+  const headers = new Headers({ location, 'cache-control': 'no-store' });
+  for (const cookie of cookies) headers.append('set-cookie', cookie);
+  return new Response(null, { status: 302, headers });
+}
+
+/** The same response with one more Set-Cookie header. */
+export function withCookie(response: Response, cookie: string): Response {
+  const headers = new Headers(response.headers);
+  headers.append('set-cookie', cookie);
+  return new Response(response.body, { status: response.status, headers });
+}

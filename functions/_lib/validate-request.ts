@@ -1,14 +1,10 @@
-import {
-  MAX_REQUEST_BYTES,
-  SignatureRequest,
-  fieldErrors,
-  type SignatureRequestData,
-} from '../../lib/contract.ts';
+import type * as z from 'zod/mini';
+import { MAX_REQUEST_BYTES, SignatureRequest, fieldErrors } from '../../lib/contract.ts';
 import { jsonError } from './respond.ts';
 
-export type Validated = { ok: true; data: SignatureRequestData } | { ok: false; response: Response };
+export type Validated<T> = { ok: true; data: T } | { ok: false; response: Response };
 
-const fail = (response: Response): Validated => ({ ok: false, response });
+const fail = (response: Response): { ok: false; response: Response } => ({ ok: false, response });
 
 function isJsonContentType(header: string | null): boolean {
   const mediaType = header?.split(';')[0]?.trim().toLowerCase();
@@ -36,8 +32,8 @@ async function readCapped(req: Request, limit: number): Promise<string | null> {
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
-/** Every check a request passes before anything is signed, in the order a client would fix them. */
-export async function validateSignatureRequest(req: Request): Promise<Validated> {
+/** Every check a JSON request passes before anything is done with it, in the order a client would fix them. */
+export async function validateJsonBody<S extends z.ZodMiniType>(req: Request, schema: S): Promise<Validated<z.output<S>>> {
   if (!isJsonContentType(req.headers.get('content-type'))) {
     return fail(
       jsonError(415, 'unsupported_media_type', 'Send the request body as JSON with "Content-Type: application/json".'),
@@ -53,7 +49,7 @@ export async function validateSignatureRequest(req: Request): Promise<Validated>
   } catch {
     return fail(jsonError(400, 'invalid_json', 'The request body is not valid JSON.'));
   }
-  const parsed = SignatureRequest.safeParse(body);
+  const parsed = schema.safeParse(body);
   if (!parsed.success) {
     const fields = fieldErrors(parsed.error);
     const names = Object.keys(fields).join(', ');
@@ -61,3 +57,5 @@ export async function validateSignatureRequest(req: Request): Promise<Validated>
   }
   return { ok: true, data: parsed.data };
 }
+
+export const validateSignatureRequest = (req: Request) => validateJsonBody(req, SignatureRequest);

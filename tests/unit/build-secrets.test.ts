@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 // A canary in the build environment, as Netlify's build has the real secret in its environment.
 const CANARY_SECRET = 'canary-secret-7f3a9c1e5b2d4068';
 const CANARY_KEY = 'canaryClientId91827364';
+const CANARY_SESSION = 'canary-session-secret-0c4e8a2b6d1f3957a';
+const FUNCTIONS = readdirSync('functions').filter((name) => name.endsWith('.ts')).map((name) => join('functions', name));
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -18,14 +20,15 @@ function filesUnder(dir: string): string[] {
 
 describe('what a build ships', () => {
   let outDir: string;
-  let functionCode: string;
+  let functionCode: string[];
   beforeAll(async () => {
     vi.stubEnv('ZOOM_MEETING_SDK_SECRET', CANARY_SECRET);
     vi.stubEnv('ZOOM_MEETING_SDK_KEY', CANARY_KEY);
+    vi.stubEnv('SESSION_SECRET', CANARY_SESSION);
     outDir = mkdtempSync(join(tmpdir(), 'zoom-secrets-'));
     await build({ configFile: 'vite.config.ts', logLevel: 'silent', build: { outDir, emptyOutDir: true } });
-    const bundled = await esbuild({ entryPoints: ['functions/signature.ts'], bundle: true, platform: 'node', format: 'esm', write: false, external: ['@netlify/functions'] });
-    functionCode = bundled.outputFiles[0]!.text;
+    const bundled = await esbuild({ entryPoints: FUNCTIONS, bundle: true, platform: 'node', format: 'esm', write: false, outdir: 'out', external: ['@netlify/functions'] });
+    functionCode = bundled.outputFiles.map((file) => file.text);
   }, 120_000);
   afterAll(() => {
     vi.unstubAllEnvs();
@@ -40,13 +43,17 @@ describe('what a build ships', () => {
       const text = readFileSync(file, 'latin1');
       expect(text.includes(CANARY_SECRET), file).toBe(false);
       expect(text.includes(CANARY_KEY), file).toBe(false);
+      expect(text.includes(CANARY_SESSION), file).toBe(false);
     }
   });
 
-  it('the bundled function reads the secret at run time and never contains its value', () => {
-    expect(functionCode).toContain('ZOOM_MEETING_SDK_SECRET'); // the name it reads
-    expect(functionCode).not.toContain(CANARY_SECRET);
-    expect(functionCode).not.toContain(CANARY_KEY);
+  it('every bundled function reads the secrets at run time and never contains their values', () => {
+    expect(functionCode).toHaveLength(FUNCTIONS.length);
+    expect(FUNCTIONS.length).toBeGreaterThanOrEqual(7);
+    for (const code of functionCode) {
+      expect(code).toContain('ZOOM_MEETING_SDK_SECRET'); // the name each reads
+      for (const canary of [CANARY_SECRET, CANARY_KEY, CANARY_SESSION]) expect(code).not.toContain(canary);
+    }
   });
 
   it('no VITE_ variable (the only ones Vite exposes to the page) is a credential', () => {

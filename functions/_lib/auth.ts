@@ -1,0 +1,90 @@
+import { AUTH_PATHS } from '../../lib/auth-contract.ts';
+import { readCredentials, readEnv } from './env.ts';
+import { jsonError, withCookie } from './respond.ts';
+import { SESSION_SECRET_VAR, clearCookie, readCookie, readSessionKey, unseal } from './session.ts';
+import type { ClientCredentials, ZoomFailure } from './zoom-api.ts';
+
+export const SESSION_COOKIE = 'zoom_session';
+/** Every route that needs the session lives under /api; the cookie goes nowhere else. */
+export const SESSION_COOKIE_PATH = '/api';
+export const STATE_COOKIE = 'zoom_oauth';
+export const STATE_COOKIE_MAX_AGE = 600;
+export const REDIRECT_URL_VAR = 'ZOOM_OAUTH_REDIRECT_URL';
+
+/** Sign-in needs the app's credentials (the same Client ID/Secret as the signer) and SESSION_SECRET. */
+export type AuthSetup = { ok: true; credentials: ClientCredentials; key: Uint8Array } | { ok: false; missing: string[] };
+
+export function readAuthSetup(): AuthSetup {
+  const credentials = readCredentials();
+  const key = readSessionKey();
+  const missing = [...(credentials.ok ? [] : credentials.missing), ...(key.ok ? [] : [key.reason])];
+  if (!credentials.ok || !key.ok) return { ok: false, missing };
+  return { ok: true, credentials: { sdkKey: credentials.sdkKey, secret: credentials.secret }, key: key.key };
+}
+
+export const notConfigured = (missing: string[]): Response =>
+  jsonError(
+    503,
+    'sign_in_not_configured',
+    `Sign in with Zoom is not set up: ${missing.join('; ')}. Set ${SESSION_SECRET_VAR} (a random string of at ` +
+      'least 32 characters) and the Meeting SDK app’s Client ID and Secret in the site’s environment variables. ' +
+      'Joining with a signature works without it.',
+  );
+
+/** The URL Zoom sends the user back to; it must be listed exactly as the app's OAuth redirect URL. */
+export function callbackUrl(req: Request): string {
+  return readEnv(REDIRECT_URL_VAR) || `${new URL(req.url).origin}${AUTH_PATHS.callback}`;
+}
+
+/**
+ * Token-issuing POSTs must come from this site's own page. SameSite=Lax already keeps the cookie off cross-site
+ * POSTs; this also refuses them explicitly, from the headers browsers always send with fetch.
+ */
+export function refuseCrossSite(req: Request): Response | null {
+  const site = req.headers.get('sec-fetch-site');
+  const origin = req.headers.get('origin');
+  const crossSite = (site !== null && site !== 'same-origin') || (origin !== null && origin !== new URL(req.url).origin);
+  return crossSite
+    ? jsonError(403, 'cross_site_request', 'Only this site’s own page may ask for Zoom tokens.')
+    : null;
+}
+
+export interface Session {
+  accessToken: string;
+  name: string;
+  email: string;
+  expiresAt: Date;
+}
+
+export type SessionCheck = { ok: true; session: Session; setup: Extract<AuthSetup, { ok: true }> } | { ok: false; response: Response };
+
+/** The signed-in user's session from its encrypted cookie, or the 503/401 answer to give instead. */
+export async function requireSession(req: Request): Promise<SessionCheck> {
+  const setup = readAuthSetup();
+  if (!setup.ok) return { ok: false, response: notConfigured(setup.missing) };
+  const session = await readSession(req, setup.key);
+  if (!session) {
+    return {
+      ok: false,
+      response: jsonError(401, 'not_signed_in', 'Sign in with Zoom first (the session is missing or has expired).'),
+    };
+  }
+  return { ok: true, session, setup };
+}
+
+export async function readSession(req: Request, key: Uint8Array): Promise<Session | null> {
+  const payload = await unseal(readCookie(req, SESSION_COOKIE), 'session', key);
+  if (!payload || typeof payload['at'] !== 'string' || typeof payload.exp !== 'number') return null;
+  return {
+    accessToken: payload['at'],
+    name: typeof payload['name'] === 'string' ? payload['name'] : '',
+    email: typeof payload['email'] === 'string' ? payload['email'] : '',
+    expiresAt: new Date(payload.exp * 1000),
+  };
+}
+
+/** Zoom's refusal as our JSON error; when Zoom no longer accepts the token, the session is dropped as well. */
+export function zoomFailure(failure: ZoomFailure): Response {
+  const response = jsonError(failure.status, failure.code, failure.message);
+  return failure.status === 401 ? withCookie(response, clearCookie(SESSION_COOKIE, SESSION_COOKIE_PATH)) : response;
+}

@@ -1,0 +1,177 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { ErrorCode } from '../../lib/contract.ts';
+import { readEnv } from './env.ts';
+
+export const OAUTH_BASE_VAR = 'ZOOM_OAUTH_BASE_URL';
+export const API_BASE_VAR = 'ZOOM_API_BASE_URL';
+
+/** Zoom's hosts by default; tests point both at a fake Zoom on loopback. */
+export function zoomBaseUrls(): { oauth: string; api: string } {
+  const trim = (url: string) => url.replace(/\/+$/, '');
+  return {
+    oauth: trim(readEnv(OAUTH_BASE_VAR) || 'https://zoom.us'),
+    api: trim(readEnv(API_BASE_VAR) || 'https://api.zoom.us'),
+  };
+}
+
+/** Zoom answers slowly at worst; a function must not hang until the platform kills it. */
+const TIMEOUT_MS = 10_000;
+
+const randomToken = (bytes: number) => randomBytes(bytes).toString('base64url');
+
+/** PKCE (RFC 7636, S256): the verifier stays in our encrypted cookie, only its hash travels via the browser. */
+export function createPkce(): { verifier: string; challenge: string; state: string } {
+  const verifier = randomToken(32);
+  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url'), state: randomToken(24) };
+}
+
+export function authorizeUrl(input: { clientId: string; redirectUri: string; state: string; challenge: string }): string {
+  const url = new URL(`${zoomBaseUrls().oauth}/oauth/authorize`);
+  url.search = new URLSearchParams({
+    response_type: 'code',
+    client_id: input.clientId,
+    redirect_uri: input.redirectUri,
+    state: input.state,
+    code_challenge: input.challenge,
+    code_challenge_method: 'S256',
+  }).toString();
+  return url.href;
+}
+
+export interface ClientCredentials {
+  sdkKey: string;
+  secret: string;
+}
+
+export type ZoomFailure = { ok: false; status: number; code: ErrorCode; message: string };
+export type ZoomResult<T> = { ok: true; data: T } | ZoomFailure;
+
+const failure = (status: number, code: ErrorCode, message: string): ZoomFailure => ({ ok: false, status, code, message });
+
+/** Zoom's own error fields, for messages; never echoed whole (they could quote what was sent). */
+function zoomReason(body: unknown): { code?: number; text: string } {
+  const record = (body ?? {}) as Record<string, unknown>;
+  const text = [record['reason'], record['message'], record['error']].find((v) => typeof v === 'string') as string | undefined;
+  const code = typeof record['code'] === 'number' ? record['code'] : undefined;
+  return { ...(code === undefined ? {} : { code }), text: (text ?? '').slice(0, 200) };
+}
+
+/** One request to Zoom with a timeout, read as JSON; network failures and non-JSON answers become failures. */
+async function zoomFetch(url: string, init: RequestInit): Promise<{ status: number; body: unknown; retryAfter: string | null } | ZoomFailure> {
+  let res: Response;
+  try {
+    res = await fetch(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'manual' });
+  } catch {
+    return failure(502, 'zoom_unavailable', 'Zoom could not be reached.');
+  }
+  const text = await res.text().catch(() => '');
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    if (res.ok) return failure(502, 'zoom_error', `Zoom answered HTTP ${res.status} with something other than JSON.`);
+  }
+  return { status: res.status, body, retryAfter: res.headers.get('retry-after') };
+}
+
+/** Maps Zoom's API errors onto ours: what the page can act on (sign in again, wait, fix the app's scopes). */
+function apiFailure(status: number, body: unknown, retryAfter: string | null): ZoomFailure {
+  const reason = zoomReason(body);
+  if (status === 401) {
+    return failure(401, 'zoom_session_invalid', 'Zoom no longer accepts this sign-in (expired or revoked). Sign in again.');
+  }
+  if (status === 429) {
+    return failure(429, 'zoom_rate_limited', `Zoom rate-limited the request${retryAfter ? `; retry after ${retryAfter} s` : ''}.`);
+  }
+  if (reason.code === 4700 || reason.code === 4711 || /scope/i.test(reason.text)) {
+    return failure(
+      502,
+      'zoom_missing_scope',
+      'The Zoom app lacks a scope this site needs: add user:read:token and user:read:user in the Marketplace ' +
+        '(your app → Scopes), then sign in again.',
+    );
+  }
+  if (status >= 500) return failure(502, 'zoom_unavailable', `Zoom failed with HTTP ${status}. Try again in a moment.`);
+  return failure(502, 'zoom_error', `Zoom refused the request (HTTP ${status}${reason.code ? `, code ${reason.code}` : ''}${reason.text ? `: ${reason.text}` : ''}).`);
+}
+
+const basicAuth = (c: ClientCredentials) => `Basic ${Buffer.from(`${c.sdkKey}:${c.secret}`).toString('base64')}`;
+
+export interface ZoomTokens {
+  accessToken: string;
+  expiresIn: number;
+}
+
+/** The authorization-code grant with the PKCE verifier; the client secret authenticates us (Basic auth). */
+export async function exchangeCode(
+  credentials: ClientCredentials,
+  input: { code: string; redirectUri: string; verifier: string },
+): Promise<ZoomResult<ZoomTokens>> {
+  const answer = await zoomFetch(`${zoomBaseUrls().oauth}/oauth/token`, {
+    method: 'POST',
+    headers: { authorization: basicAuth(credentials), 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code: input.code,
+      redirect_uri: input.redirectUri,
+      code_verifier: input.verifier,
+    }),
+  });
+  if ('ok' in answer) return answer;
+  const body = (answer.body ?? {}) as Record<string, unknown>;
+  if (answer.status === 200 && typeof body['access_token'] === 'string' && body['access_token']) {
+    const expiresIn = typeof body['expires_in'] === 'number' && body['expires_in'] > 0 ? body['expires_in'] : 3600;
+    return { ok: true, data: { accessToken: body['access_token'], expiresIn } };
+  }
+  if (answer.status === 429 || answer.status >= 500) return apiFailure(answer.status, answer.body, answer.retryAfter);
+  return failure(400, 'zoom_error', `Zoom refused the authorization code (${zoomReason(answer.body).text || `HTTP ${answer.status}`}).`);
+}
+
+/** Best effort on sign-out: the access token stops working at Zoom too, not only in this browser. */
+export async function revokeToken(credentials: ClientCredentials, accessToken: string): Promise<boolean> {
+  const answer = await zoomFetch(`${zoomBaseUrls().oauth}/oauth/revoke`, {
+    method: 'POST',
+    headers: { authorization: basicAuth(credentials), 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ token: accessToken }),
+  });
+  return !('ok' in answer) && answer.status === 200;
+}
+
+async function apiGet(accessToken: string, path: string): Promise<ZoomResult<Record<string, unknown>>> {
+  const answer = await zoomFetch(`${zoomBaseUrls().api}${path}`, {
+    headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
+  });
+  if ('ok' in answer) return answer;
+  if (answer.status !== 200) return apiFailure(answer.status, answer.body, answer.retryAfter);
+  const body = answer.body;
+  if (body === null || typeof body !== 'object') return failure(502, 'zoom_error', 'Zoom answered with an empty body.');
+  return { ok: true, data: body as Record<string, unknown> };
+}
+
+export interface ZoomUser {
+  name: string;
+  email: string;
+}
+
+/** Who signed in, for "Signed in as …" (scope user:read:user). */
+export async function fetchUser(accessToken: string): Promise<ZoomResult<ZoomUser>> {
+  const result = await apiGet(accessToken, '/v2/users/me');
+  if (!result.ok) return result;
+  const text = (key: string) => (typeof result.data[key] === 'string' ? (result.data[key] as string) : '');
+  const name = text('display_name') || [text('first_name'), text('last_name')].filter(Boolean).join(' ') || text('email');
+  return { ok: true, data: { name: name || 'Zoom user', email: text('email') } };
+}
+
+/**
+ * `GET /v2/users/me/token` (scope user:read:token): `type=zak` is the host's Zoom Access Key; `type=onbehalf`
+ * with `meeting_id` an OBF token for joining another account's meeting on this user's behalf.
+ */
+export async function fetchUserToken(accessToken: string, request: { type: 'zak' } | { type: 'onbehalf'; meetingNumber: string }): Promise<ZoomResult<string>> {
+  const query = new URLSearchParams({ type: request.type });
+  if (request.type === 'onbehalf') query.set('meeting_id', request.meetingNumber);
+  const result = await apiGet(accessToken, `/v2/users/me/token?${query}`);
+  if (!result.ok) return result;
+  const token = result.data['token'];
+  if (typeof token !== 'string' || !token) return failure(502, 'zoom_error', 'Zoom answered without a token.');
+  return { ok: true, data: token };
+}

@@ -1,0 +1,36 @@
+import type { Config } from '@netlify/functions';
+import { ObfRequest, type ObfResponse } from '../lib/auth-contract.ts';
+import { refuseMeeting } from './_lib/access.ts';
+import { refuseCrossSite, requireSession, zoomFailure } from './_lib/auth.ts';
+import { json, methodNotAllowed } from './_lib/respond.ts';
+import { validateJsonBody } from './_lib/validate-request.ts';
+import { fetchUserToken } from './_lib/zoom-api.ts';
+
+/** Zoom's OBF lifetime. */
+const OBF_LIFETIME_MS = 2 * 60 * 60 * 1000;
+
+/**
+ * An OBF ("on behalf of") token for one meeting: since 2026-03-02 Zoom requires it (or a ZAK) to join a meeting
+ * hosted outside the app's own account. It works while the signed-in user is in that meeting.
+ */
+export default async (req: Request): Promise<Response> => {
+  if (req.method !== 'POST') return methodNotAllowed('POST');
+  const crossSite = refuseCrossSite(req);
+  if (crossSite) return crossSite;
+  const signedIn = await requireSession(req);
+  if (!signedIn.ok) return signedIn.response;
+  const request = await validateJsonBody(req, ObfRequest);
+  if (!request.ok) return request.response;
+  const { meetingNumber } = request.data;
+  const refused = refuseMeeting(meetingNumber);
+  if (refused) return refused;
+  const obf = await fetchUserToken(signedIn.session.accessToken, { type: 'onbehalf', meetingNumber });
+  if (!obf.ok) return zoomFailure(obf);
+  const body: ObfResponse = { obfToken: obf.data, meetingNumber, expiresAt: new Date(Date.now() + OBF_LIFETIME_MS).toISOString() };
+  return json(200, body);
+};
+
+export const config: Config = {
+  path: '/api/obf',
+  rateLimit: { windowLimit: 30, windowSize: 60, aggregateBy: ['ip', 'domain'] },
+};
