@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { launchOptions } from './tests/e2e/browser.ts';
-import { E2E_KEY, E2E_SECRET, EXTERNAL_SIGNER_URL, PORTS, netlifyDevCommand } from './tests/e2e/servers.ts';
+import { E2E_KEY, E2E_SECRET, E2E_SESSION_SECRET, EXTERNAL_SIGNER_URL, FAKE_ZOOM_URL, PORTS, netlifyDevCommand } from './tests/e2e/servers.ts';
 
 // `npm run test:e2e` builds the page first; see netlifyDevCommand.
 const netlifyDev = (port: number, previewPort: number, env: Record<string, string>) => ({
@@ -31,9 +31,16 @@ export default defineConfig({
     launchOptions,
   },
   webServer: [
-    netlifyDev(PORTS.signer, PORTS.signerPreview, { ZOOM_MEETING_SDK_KEY: E2E_KEY, ZOOM_MEETING_SDK_SECRET: E2E_SECRET }),
+    // Fully configured, sign-in included; "Zoom" for sign-in is the loopback fake the tests start.
+    netlifyDev(PORTS.signer, PORTS.signerPreview, {
+      ZOOM_MEETING_SDK_KEY: E2E_KEY,
+      ZOOM_MEETING_SDK_SECRET: E2E_SECRET,
+      SESSION_SECRET: E2E_SESSION_SECRET,
+      ZOOM_OAUTH_BASE_URL: FAKE_ZOOM_URL,
+      ZOOM_API_BASE_URL: FAKE_ZOOM_URL,
+    }),
     // The same app without credentials, as a fresh clone or a half-configured deploy runs it.
-    netlifyDev(PORTS.unconfigured, PORTS.unconfiguredPreview, { ZOOM_MEETING_SDK_KEY: '', ZOOM_MEETING_SDK_SECRET: '' }),
+    netlifyDev(PORTS.unconfigured, PORTS.unconfiguredPreview, { ZOOM_MEETING_SDK_KEY: '', ZOOM_MEETING_SDK_SECRET: '', SESSION_SECRET: '' }),
     // The page built to use another backend's signer (VITE_SIGNATURE_URL); that signer runs inside the tests.
     {
       command: `npx vite build --outDir ../dist-byo --emptyOutDir --logLevel warn && npx vite preview --outDir ../dist-byo --port ${PORTS.byoPage} --strictPort`,

@@ -86,7 +86,7 @@ export const SIGN_IN_ERRORS = {
     fix: 'Wait a moment and sign in again; check status.zoom.us if it persists.',
   },
   not_configured: {
-    meaning: 'Sign-in with Zoom is not set up on this site.',
+    meaning: 'Sign in with Zoom is not set up on this site.',
     cause: 'SESSION_SECRET (or the Client ID/Secret) is not set in the site’s environment variables.',
     fix: 'Set SESSION_SECRET to a random value of at least 32 characters (e.g. `openssl rand -base64 32`), then redeploy.',
   },

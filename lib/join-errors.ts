@@ -69,10 +69,12 @@ const table: Record<number, Entry> = {
   },
   3003: {
     meaning: 'You are not the meeting host.',
-    cause: 'You asked to start the meeting (role Host) without the host’s ZAK, or with the ZAK of another user.',
+    cause:
+      'The meeting was started as Host with a ZAK of someone who is not its host: the Zoom account you signed in ' +
+      'with (or whose ZAK you pasted) does not own this meeting.',
     fix:
-      'Join as Attendee, or sign in as the meeting’s host so the page can pass the host’s ZAK with the role-1 ' +
-      'signature.',
+      'Click “Sign out”, then “Sign in with Zoom” as the meeting’s host and Start again (the page fetches that ' +
+      'host’s ZAK); or join as Attendee.',
   },
   3004: {
     meaning: 'The meeting passcode is wrong.',
@@ -130,8 +132,10 @@ const table: Record<number, Entry> = {
   },
   3265: {
     meaning: 'ZAK token error.',
-    cause: 'The ZAK is invalid, expired (it lives 2 hours) or belongs to another user.',
-    fix: 'Fetch a fresh ZAK for the meeting’s host right before starting, or sign in again.',
+    cause: 'The ZAK is invalid, expired (it lives 2 hours) or belongs to another user; a pasted ZAK is the usual suspect.',
+    fix:
+      'Clear the ZAK field under More options and use “Sign in with Zoom” as the host: the page fetches a fresh ' +
+      'ZAK at every Start. If you were signed in, sign out and in again.',
   },
   3603: {
     meaning: 'Joining from the web is not supported for this meeting.',
@@ -186,7 +190,9 @@ const table: Record<number, Entry> = {
   3623: {
     meaning: 'Token error (ZAK or OBF).',
     cause: 'The ZAK or OBF token is invalid or expired, or both were passed: zak and obfToken cannot be combined.',
-    fix: 'Fetch a fresh token right before joining (sign in again) and pass only one of ZAK or OBF.',
+    fix:
+      'Sign out and “Sign in with Zoom” again (the page fetches a fresh token for every join), and use either a ZAK ' +
+      '(Host, or a pasted ZAK) or “The meeting belongs to another Zoom account”, not both.',
   },
   3624: {
     meaning: 'Use the host’s (or alternative host’s) email to start this webinar.',
@@ -355,28 +361,28 @@ const table: Record<number, Entry> = {
       'The meeting is hosted outside the app owner’s account. Since 2026-03-02 Zoom requires the Meeting SDK app ' +
       'to be approved on the Marketplace (published or unlisted) and an OBF token (or the user’s ZAK) for that.',
     fix:
-      'Submit the app for Marketplace review, and sign in with Zoom so the page can fetch an OBF token for the ' +
-      'meeting; or join meetings of your own account.',
+      'Submit the app for Marketplace review (published or unlisted); then tick “The meeting belongs to another ' +
+      'Zoom account” and sign in with Zoom so the page fetches an OBF token. Meetings of your own account need neither.',
   },
   4012: {
     meaning: 'Anonymous join is not allowed.',
     cause: 'The meeting or app requires an authorised (signed-in) user and this join had no ZAK or OBF token.',
-    fix: 'Sign in with Zoom so the page can pass an OBF token or ZAK, or join with a Zoom client.',
+    fix: 'Tick “The meeting belongs to another Zoom account” and sign in with Zoom, so the page passes an OBF token.',
   },
   4013: {
     meaning: 'An OBF token is required.',
     cause: 'The meeting is hosted by another account and the join carried no OBF token.',
-    fix: 'Sign in with Zoom and use "join a meeting of another Zoom account" so the page fetches an OBF token.',
+    fix: 'Tick “The meeting belongs to another Zoom account” and sign in with Zoom: the page then fetches an OBF token.',
   },
   4014: {
     meaning: 'The OBF token is invalid.',
     cause: 'The OBF token is expired (it lives 2 hours), malformed, or from another app.',
-    fix: 'Fetch a fresh OBF token right before joining.',
+    fix: 'Join again: the page fetches a fresh OBF token each time. If it repeats, sign out and sign in with Zoom again.',
   },
   4015: {
     meaning: 'The OBF token was issued for another meeting.',
     cause: 'OBF tokens are bound to one meeting number.',
-    fix: 'Fetch the OBF token for exactly the meeting number you join.',
+    fix: 'Join again with the meeting number exactly as in the invite: the page fetches the OBF token for that number.',
   },
   4016: {
     meaning: 'The privilege token is invalid.',
@@ -386,17 +392,19 @@ const table: Record<number, Entry> = {
   4017: {
     meaning: 'The user who authorised the OBF token is not in the meeting.',
     cause: 'OBF joins only work while the authorising Zoom user is in the meeting.',
-    fix: 'Have the signed-in user join the meeting first (with their Zoom app), then join here.',
+    fix:
+      'The Zoom user you signed in with must be in the meeting already (in their Zoom app): join there first, ' +
+      'then Join here.',
   },
   4018: {
     meaning: 'Conflict with login credentials.',
     cause: 'The ZAK/OBF token belongs to a different user than the one signed in, or both tokens were passed.',
-    fix: 'Sign out and sign in again with the right Zoom user; pass either a ZAK or an OBF token, not both.',
+    fix: 'Click “Sign out”, sign in with the right Zoom user, and clear any pasted ZAK when using the OBF option.',
   },
   4019: {
     meaning: 'The user who authorised the OBF token left the meeting.',
     cause: 'OBF joins end when the authorising Zoom user leaves.',
-    fix: 'Have the authorising user rejoin the meeting, then join again.',
+    fix: 'The Zoom user you signed in with must rejoin the meeting (in their Zoom app); then Join here again.',
   },
   6603: {
     meaning: 'This Meeting SDK app is blocked by the host’s account admin.',

@@ -1,18 +1,22 @@
 /**
- * The README's troubleshooting tables, generated from the code's own tables so the docs cannot drift:
- * `npm run docs` rewrites them; a unit test fails when README.md is out of date.
+ * The README's troubleshooting tables (join errors, signature problems, sign-in failures), generated from the
+ * code's own tables so the docs cannot drift: `npm run docs` rewrites them; a unit test fails when README.md is
+ * out of date.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { SIGN_IN_ERRORS } from '../lib/auth-contract.ts';
 import { SIGNATURE_PROBLEMS } from '../lib/check-signature.ts';
 import { KNOWN_JOIN_ERROR_CODES, explainJoinError } from '../lib/join-errors.ts';
 
-export const START = '<!-- generated:troubleshooting:start (npm run docs) -->';
-export const END = '<!-- generated:troubleshooting:end -->';
+const START = '<!-- generated:troubleshooting:start (npm run docs) -->';
+const END = '<!-- generated:troubleshooting:end -->';
+const SIGN_IN_START = '<!-- generated:sign-in-errors:start (npm run docs) -->';
+const SIGN_IN_END = '<!-- generated:sign-in-errors:end -->';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-export function troubleshootingMarkdown(): string {
+function troubleshootingMarkdown(): string {
   const errors = KNOWN_JOIN_ERROR_CODES.map((code) => {
     const info = explainJoinError(code);
     return `| ${code} | ${cell(info.meaning)} | ${cell(info.cause)} | ${cell(info.fix)} |`;
@@ -35,15 +39,28 @@ export function troubleshootingMarkdown(): string {
   ].join('\n');
 }
 
-export function withTroubleshooting(readme: string): string {
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  if (start < 0 || end < start) throw new Error(`README.md lacks the markers ${START} … ${END}`);
-  return readme.slice(0, start) + troubleshootingMarkdown() + readme.slice(end + END.length);
+function signInErrorsMarkdown(): string {
+  const rows = Object.entries(SIGN_IN_ERRORS).map(
+    ([reason, info]) => `| \`${reason}\` | ${cell(info.meaning)} | ${cell(info.cause)} | ${cell(info.fix)} |`,
+  );
+  return [SIGN_IN_START, '| Reason | Meaning | Likely cause | Fix |', '| --- | --- | --- | --- |', ...rows, SIGN_IN_END].join('\n');
+}
+
+function replaceBlock(readme: string, start: string, end: string, block: string): string {
+  const from = readme.indexOf(start);
+  const to = readme.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`README.md lacks the markers ${start} … ${end}`);
+  return readme.slice(0, from) + block + readme.slice(to + end.length);
+}
+
+/** README.md with every generated block rewritten from the code. */
+export function withGeneratedTables(readme: string): string {
+  const troubleshooting = replaceBlock(readme, START, END, troubleshootingMarkdown());
+  return replaceBlock(troubleshooting, SIGN_IN_START, SIGN_IN_END, signInErrorsMarkdown());
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const readme = readFileSync('README.md', 'utf8');
-  writeFileSync('README.md', withTroubleshooting(readme));
-  console.log('README.md troubleshooting tables updated');
+  writeFileSync('README.md', withGeneratedTables(readme));
+  console.log('README.md generated tables updated');
 }

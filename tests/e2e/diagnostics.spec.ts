@@ -7,8 +7,8 @@ test.describe('signature details and checks', () => {
   test('after signing, the details panel shows the decoded claims and no problems', async ({ page, zoom }) => {
     zoom.answer = ZOOM_ANSWERS.invalidSignature;
     await page.goto('/');
-    await fillForm(page, { meeting: '123 456 789', name: 'Ada', role: 1 });
-    await page.getByRole('button', { name: 'Join' }).click();
+    await fillForm(page, { meeting: '123 456 789', name: 'Ada', role: 1, zak: 'pasted-zak' });
+    await page.getByRole('button', { name: 'Start meeting' }).click();
     await expect(page.getByRole('alert')).toContainText('error 3712');
     const details = page.getByRole('region', { name: 'Signature details' });
     await expect(details).toContainText('"mn": "123456789"');
@@ -47,8 +47,9 @@ test.describe('bring your own signer (VITE_SIGNATURE_URL)', () => {
 
   async function join(page: import('@playwright/test').Page) {
     await page.goto(`${BYO_PAGE_URL}/`);
-    await fillForm(page, { meeting: '987654321', name: 'Byo', role: 1 });
-    await page.getByRole('button', { name: 'Join' }).click();
+    // This page is hosted without our functions, so a host brings a ZAK of their own.
+    await fillForm(page, { meeting: '987654321', name: 'Byo', role: 1, zak: 'pasted-zak' });
+    await page.getByRole('button', { name: 'Start meeting' }).click();
   }
 
   test('a correct external signer is used, and its signature reaches Zoom', async ({ page, zoom }) => {
@@ -60,6 +61,8 @@ test.describe('bring your own signer (VITE_SIGNATURE_URL)', () => {
     await expect(page.getByRole('alert')).toContainText('error 3712');
     expect(zoom.lastJoin().get('signature')).toMatch(/^eyJ/);
     await expect(page.getByRole('region', { name: 'Signature details' })).toContainText('"mn": "987654321"');
+    // Hosted without this project's functions: the sign-in box says so instead of offering a dead link.
+    await expect(page.locator('#zoom-account-status')).toHaveText('This site has no Sign in with Zoom functions. Paste a ZAK under More options instead.');
   });
 
   test('an external signer answering text is reported as text', async ({ page, zoom }) => {

@@ -1,5 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { PORTS, waitForSignatureFunction } from './servers.ts';
+import { FakeZoom } from '../fake-zoom/server.ts';
+import { E2E_KEY, E2E_REDIRECT_URI, E2E_SECRET, PORTS, waitForSignatureFunction } from './servers.ts';
 import { ZoomCloud } from './zoom-cloud.ts';
 
 export { ZOOM_ANSWERS } from './zoom-cloud.ts';
@@ -10,7 +11,22 @@ async function waitForFunction(port: number): Promise<void> {
   }
 }
 
-export const test = base.extend<{ zoom: ZoomCloud }, { functionsReady: void }>({
+export const test = base.extend<{ zoom: ZoomCloud; zoomAccounts: FakeZoom }, { functionsReady: void; fakeZoom: FakeZoom }>({
+  // Zoom's OAuth server and REST API for sign-in, reached by our functions (server side) and by the browser's
+  // redirects; it listens on loopback for the whole worker.
+  fakeZoom: [
+    async ({}, use) => {
+      const fake = new FakeZoom({ clientId: E2E_KEY, clientSecret: E2E_SECRET, redirectUri: E2E_REDIRECT_URI });
+      await fake.start(PORTS.fakeZoom);
+      await use(fake);
+      await fake.stop();
+    },
+    { scope: 'worker' },
+  ],
+  zoomAccounts: async ({ fakeZoom }, use) => {
+    fakeZoom.reset();
+    await use(fakeZoom);
+  },
   functionsReady: [
     async ({}, use) => {
       await Promise.all([waitForFunction(PORTS.signer), waitForFunction(PORTS.unconfigured)]);
@@ -37,6 +53,8 @@ export interface FormInput {
   passcode?: string;
   email?: string;
   role?: 0 | 1;
+  /** A pasted host ZAK (under More options); starting as host needs one, or a Zoom sign-in. */
+  zak?: string;
 }
 
 export async function fillForm(page: Page, input: FormInput): Promise<void> {
@@ -45,4 +63,8 @@ export async function fillForm(page: Page, input: FormInput): Promise<void> {
   await page.getByLabel('Your name').fill(input.name);
   if (input.email !== undefined) await page.getByLabel(/^Email/).fill(input.email);
   await page.getByRole('radio', { name: input.role === 1 ? /^Host/ : /^Attendee/ }).check();
+  if (input.zak !== undefined) {
+    await page.getByText('More options', { exact: true }).click();
+    await page.getByLabel('Host ZAK token').fill(input.zak);
+  }
 }

@@ -27,11 +27,11 @@ test('inline validation names each problem and focuses the first', async ({ page
 test('remembers the form between visits, but never the passcode, tk or ZAK', async ({ page }) => {
   await page.goto('/');
   await fillForm(page, { meeting: '123456789', name: 'Ada', email: 'ada@example.com', passcode: 'p4ss', role: 1 });
-  await page.getByText('More options').click();
+  await page.getByText('More options', { exact: true }).click();
   await page.getByLabel('Registrant token (tk)').fill('tk-secret');
   await page.getByLabel('Host ZAK token').fill('zak-secret');
   await page.getByLabel('Meeting language').selectOption('de-DE');
-  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByRole('button', { name: 'Start meeting' }).click();
   await expect(page.getByRole('alert')).toBeVisible();
 
   const stored = await page.evaluate(() => JSON.stringify(localStorage));
@@ -50,9 +50,12 @@ test('remembers the form between visits, but never the passcode, tk or ZAK', asy
 test('the form has no accessibility violations (axe), also with errors and options shown', async ({ page }) => {
   await page.goto('/');
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
-  await page.getByText('More options').click();
+  await page.getByText('More options', { exact: true }).click();
   await page.getByRole('button', { name: 'Join' }).click();
   await expect(page.locator('#userName-error')).toBeVisible();
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  await page.getByRole('radio', { name: /^Host/ }).check();
+  await expect(page.getByRole('link', { name: 'Sign in with Zoom' })).toBeVisible();
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 });
 

@@ -2,6 +2,9 @@
 export const E2E_KEY = 'e2eClientId0123456789';
 export const E2E_SECRET = 'e2e-client-secret-not-a-real-one-0123456789';
 
+/** The site's session key in e2e (SESSION_SECRET), and the loopback fake of Zoom's OAuth and REST API. */
+export const E2E_SESSION_SECRET = 'e2e-session-secret-not-a-real-one-0123456789';
+
 export const PORTS = {
   signer: 8888,
   signerPreview: 4173,
@@ -10,7 +13,13 @@ export const PORTS = {
   /** A build whose VITE_SIGNATURE_URL points at another backend (tests/e2e/external-signer.ts). */
   byoPage: 4180,
   externalSigner: 8897,
+  /** tests/fake-zoom/server.ts, started by the tests; the signer site's ZOOM_OAUTH_BASE_URL/ZOOM_API_BASE_URL. */
+  fakeZoom: 8899,
 } as const;
+
+export const FAKE_ZOOM_URL = `http://127.0.0.1:${PORTS.fakeZoom}`;
+/** As registered for the app in the (fake) Marketplace. */
+export const E2E_REDIRECT_URI = `http://localhost:${PORTS.signer}/api/auth/callback`;
 
 export const BYO_PAGE_URL = `http://localhost:${PORTS.byoPage}`;
 export const EXTERNAL_SIGNER_URL = `http://127.0.0.1:${PORTS.externalSigner}/sign`;

@@ -11,11 +11,13 @@ export interface JoinFormValues {
   role: Role;
   tk: string;
   zak: string;
+  /** Join another account's meeting with an OBF token of the signed-in user (attendees only). */
+  otherAccount: boolean;
   language: Language;
 }
 
 /** Only what is not a credential is remembered: never the passcode, tk or ZAK. */
-const REMEMBERED = ['meetingNumber', 'userName', 'userEmail', 'role', 'language'] as const;
+const REMEMBERED = ['meetingNumber', 'userName', 'userEmail', 'role', 'otherAccount', 'language'] as const;
 const STORAGE_KEY = 'zoom-join-form';
 
 const Email = z.email();
@@ -42,6 +44,11 @@ export class JoinForm {
     for (const [code, label] of LANGUAGES) select.add(new Option(label, code));
     select.value = preferredLanguage(navigator.languages);
     this.restore();
+    this.element.addEventListener('change', (event) => {
+      const idle = !this.element.querySelector<HTMLButtonElement>('button[type="submit"]')?.disabled;
+      if ((event.target as HTMLInputElement).name === 'role' && idle) this.setBusy(false);
+    });
+    this.setBusy(false);
     this.input('meetingNumber').addEventListener('input', () => this.applyInviteLink());
     for (const name of Object.keys(checks) as Array<keyof typeof checks>) {
       // Validate when leaving a field, then live once it has shown an error, so typing is not nagged.
@@ -107,6 +114,7 @@ export class JoinForm {
       role,
       tk: text('tk'),
       zak: text('zak'),
+      otherAccount: role === 0 && this.input('otherAccount').checked,
       language: isLanguage(language) ? language : 'en-US',
     };
   }
@@ -130,8 +138,10 @@ export class JoinForm {
     }
     for (const name of REMEMBERED) {
       const value = saved[name];
-      if (typeof value !== 'string' && typeof value !== 'number') continue;
-      if (name === 'role') {
+      if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') continue;
+      if (name === 'otherAccount') {
+        this.input('otherAccount').checked = value === true;
+      } else if (name === 'role') {
         const radio = this.element.querySelector<HTMLInputElement>(`input[name="role"][value="${value === 1 ? 1 : 0}"]`);
         if (radio) radio.checked = true;
       } else if (name === 'language') {
@@ -146,6 +156,6 @@ export class JoinForm {
     const button = this.element.querySelector<HTMLButtonElement>('button[type="submit"]');
     if (!button) return;
     button.disabled = busy;
-    button.textContent = label ?? 'Join';
+    button.textContent = label ?? (this.values().role === 1 ? 'Start meeting' : 'Join');
   }
 }

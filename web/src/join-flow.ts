@@ -2,6 +2,7 @@ import { explainJoinError } from '../../lib/join-errors.ts';
 import type { JoinForm } from './form.ts';
 import { initMeeting, joinMeeting, msUntilJoinAllowed, onMeetingLeft } from './join-meeting.ts';
 import { requestSignature } from './request-signature.ts';
+import { requestZoomTokens } from './request-zoom-token.ts';
 import { byId, showProblem, showStatus } from './show-result.ts';
 import type { Expectations } from '../../lib/check-signature.ts';
 import { clockSkewSeconds, clockWarning, showInspection } from './show-inspection.ts';
@@ -31,15 +32,26 @@ async function waitForJoinSlot(form: JoinForm): Promise<void> {
   }
 }
 
-/** Sign, then join; every failure ends as an explanation on the page with the form ready again. */
-export async function runJoin(form: JoinForm): Promise<void> {
+/**
+ * Sign (and fetch the host's ZAK or an OBF token when needed), then join; every failure ends as an explanation
+ * on the page with the form ready again. `onSignedOut` runs when the site or Zoom no longer knows the sign-in.
+ */
+export async function runJoin(form: JoinForm, onSignedOut: () => void): Promise<void> {
   const values = form.values();
   form.setBusy(true, 'Joining…');
   try {
-    showStatus('Getting a signature…');
+    showStatus(values.role === 1 || values.otherAccount ? 'Getting a signature and your Zoom token…' : 'Getting a signature…');
     // init() needs no signature: if prefetching has not done it yet, overlap it with the signer's round trip.
     initMeeting(values.language);
-    const signed = await requestSignature({ meetingNumber: values.meetingNumber, role: values.role });
+    const [signed, zoomTokens] = await Promise.all([
+      requestSignature({ meetingNumber: values.meetingNumber, role: values.role }),
+      requestZoomTokens(values),
+    ]);
+    if (!zoomTokens.ok) {
+      if (zoomTokens.signedOut) onSignedOut();
+      showProblem(zoomTokens.problem);
+      return;
+    }
     if (!signed.ok) {
       showProblem({ title: 'Could not get a signature', ...signed.problem });
       return;
@@ -48,7 +60,7 @@ export async function runJoin(form: JoinForm): Promise<void> {
     await waitForJoinSlot(form);
     form.setBusy(true, 'Joining…');
     showStatus('Joining the meeting…');
-    const joined = await joinMeeting({ ...values, signature: signed.response.signature });
+    const joined = await joinMeeting({ ...values, ...zoomTokens.tokens, signature: signed.response.signature });
     if (joined.ok) return;
     const info = explainJoinError(joined.code, joined.message);
     showProblem({

@@ -1,9 +1,11 @@
 import { JoinForm } from './form.ts';
 import { showProblem } from './show-result.ts';
+import { ZoomAccount } from './zoom-account.ts';
 
 const formElement = document.querySelector<HTMLFormElement>('#join-form');
 if (!formElement) throw new Error('#join-form is missing from index.html');
 const form = new JoinForm(formElement);
+const account = new ZoomAccount(form);
 // The benchmark reads this mark: the moment the form is ready for input.
 performance.mark('form-interactive');
 
@@ -29,7 +31,7 @@ formElement.addEventListener('submit', (event) => {
   form.remember();
   form.setBusy(true, 'Joining…');
   loadJoinFlow()
-    .then((flow) => flow.runJoin(form))
+    .then((flow) => flow.runJoin(form, () => account.markSignedOut()))
     .catch((error: unknown) => {
       form.setBusy(false);
       showProblem({

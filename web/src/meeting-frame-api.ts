@@ -8,7 +8,10 @@ export interface JoinParams {
   userName: string;
   userEmail: string;
   tk: string;
-  zak: string;
+  /** The host's ZAK (starting as host, or joining as a signed-in user). */
+  zak?: string;
+  /** An OBF token for another account's meeting; Zoom refuses it together with a ZAK. */
+  obfToken?: string;
   language: Language;
 }
 

@@ -80,7 +80,8 @@ async function join(params: JoinParams): Promise<JoinResult> {
       userName: params.userName,
       userEmail: params.userEmail,
       tk: params.tk,
-      zak: params.zak,
+      // Only the token there is: an empty zak next to an obfToken still counts as "both" for some SDK versions.
+      ...(params.obfToken ? { obfToken: params.obfToken } : params.zak ? { zak: params.zak } : {}),
       success: () => resolve({ ok: true }),
       error: (error: unknown) => resolve(toFailure(error)),
     });
