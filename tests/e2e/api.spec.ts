@@ -52,3 +52,40 @@ test.describe('POST /api/signature over HTTP', () => {
     expect(body.error.message).toContain('ZOOM_MEETING_SDK_KEY and ZOOM_MEETING_SDK_SECRET');
   });
 });
+
+// The sign-in routes as netlify dev routes them (the whole flow in a browser is host.spec.ts).
+test.describe('Sign in with Zoom routes over HTTP', () => {
+  test('login redirects to Zoom with PKCE and sets the one-time cookie; session, zak, obf and logout answer JSON', async ({ request, zoomAccounts }) => {
+    const login = await request.get('/api/auth/login?returnTo=/', { maxRedirects: 0 });
+    expect(login.status()).toBe(302);
+    const location = new URL(login.headers()['location']!);
+    expect(location.origin).toBe(zoomAccounts.baseUrl);
+    expect(location.searchParams.get('redirect_uri')).toBe('http://localhost:8888/api/auth/callback');
+    expect(location.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(login.headers()['set-cookie']).toMatch(/^zoom_oauth=.+; Path=\/api\/auth\/callback; Max-Age=600; HttpOnly; Secure; SameSite=Lax/);
+
+    expect(await (await request.get('/api/auth/session')).json()).toEqual({ signedIn: false });
+    const zak = await request.post('/api/zak');
+    expect(zak.status()).toBe(401);
+    expect((await zak.json()).error.code).toBe('not_signed_in');
+    const crossSite = await request.post('/api/obf', { data: { meetingNumber: '123456789' }, headers: { origin: 'https://evil.example' } });
+    expect(crossSite.status()).toBe(403);
+    expect((await crossSite.json()).error.code).toBe('cross_site_request');
+    expect((await request.get('/api/zak')).status()).toBe(405);
+    // The one-time cookie from the login above comes along, and a forged state does not match it.
+    const callback = await request.get('/api/auth/callback?code=x&state=forged', { maxRedirects: 0 });
+    expect(callback.status()).toBe(302);
+    expect(callback.headers()['location']).toBe('/?signin_error=state_mismatch');
+    expect(callback.headers()['set-cookie']).toMatch(/^zoom_oauth=; Path=\/api\/auth\/callback; Max-Age=0/);
+    const again = await request.get('/api/auth/callback?code=x&state=forged', { maxRedirects: 0 });
+    expect(again.headers()['location']).toBe('/?signin_error=login_expired');
+  });
+
+  test('503 naming SESSION_SECRET where it is not set', async ({ request }) => {
+    const res = await request.get(`${UNCONFIGURED_URL}/api/auth/session`);
+    expect(res.status()).toBe(503);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('sign_in_not_configured');
+    expect(body.error.message).toContain('SESSION_SECRET is not set');
+  });
+});

@@ -23,11 +23,14 @@ test('host: sign in with Zoom, Start, and the SDK sends the ZAK with a role-1 si
   await page.goto('/');
   await fillForm(page, { meeting: '978 7598 1800', name: 'Hanna Host', role: 1 });
   await expect(page.getByText('Sign in with Zoom to start the meeting as its host.')).toBeVisible();
+  // A host starts with the ZAK; the OBF option is for attendees only.
+  await expect(page.getByLabel('The meeting belongs to another Zoom account')).toBeHidden();
   await signIn(page);
   // Back from Zoom on the same page, the form as it was (the passcode is never remembered).
   expect(new URL(page.url()).pathname).toBe('/');
   await expect(page.getByLabel('Meeting number or invite link')).toHaveValue('97875981800');
   await expect(page.getByRole('radio', { name: /^Host/ })).toBeChecked();
+  await page.screenshot({ path: 'docs/screenshot-host.png', fullPage: true });
 
   const zakCall = page.waitForResponse((res) => res.url().endsWith('/api/zak'));
   await page.getByRole('button', { name: 'Start meeting' }).click();
