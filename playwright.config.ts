@@ -41,7 +41,9 @@ export default defineConfig({
     }),
     // The same app without credentials, as a fresh clone or a half-configured deploy runs it.
     netlifyDev(PORTS.unconfigured, PORTS.unconfiguredPreview, { ZOOM_MEETING_SDK_KEY: '', ZOOM_MEETING_SDK_SECRET: '', SESSION_SECRET: '' }),
-    // The page built to use another backend's signer (VITE_SIGNATURE_URL); that signer runs inside the tests.
+    // The page built to use another backend's signer (VITE_SIGNATURE_URL; that signer runs inside the tests) and to
+    // serve the SDK's media files itself (VITE_ZOOM_ASSETS=self): a site that may reach neither our functions
+    // nor source.zoom.us.
     {
       command: `npx vite build --outDir ../dist-byo --emptyOutDir --logLevel warn && npx vite preview --outDir ../dist-byo --port ${PORTS.byoPage} --strictPort`,
       url: `http://localhost:${PORTS.byoPage}/`,
@@ -49,7 +51,7 @@ export default defineConfig({
       timeout: 120_000,
       stdout: 'ignore' as const,
       stderr: 'pipe' as const,
-      env: { VITE_SIGNATURE_URL: EXTERNAL_SIGNER_URL },
+      env: { VITE_SIGNATURE_URL: EXTERNAL_SIGNER_URL, VITE_ZOOM_ASSETS: 'self' },
     },
   ],
 });

@@ -1,8 +1,11 @@
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, loadEnv } from 'vite';
+import { selfHostedZoomAssets } from './scripts/self-hosted-zoom-assets.ts';
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   root: 'web',
+  // VITE_ZOOM_ASSETS=self: the SDK's media files come from this site, not source.zoom.us (see README).
+  plugins: [selfHostedZoomAssets(loadEnv(mode, process.cwd(), 'VITE_').VITE_ZOOM_ASSETS === 'self')],
   publicDir: false,
   build: {
     outDir: '../dist',
@@ -23,4 +26,4 @@ export default defineConfig({
   optimizeDeps: {
     include: ['@zoom/meetingsdk', 'zod/mini'],
   },
-});
+}));

@@ -52,14 +52,19 @@ test.describe('bring your own signer (VITE_SIGNATURE_URL)', () => {
     await page.getByRole('button', { name: 'Start meeting' }).click();
   }
 
-  test('a correct external signer is used, and its signature reaches Zoom', async ({ page, zoom }) => {
+  test('a correct external signer is used, its signature reaches Zoom, and no asset comes from Zoom’s CDN', async ({ page, zoom }) => {
     signer.mode = 'ok';
     zoom.answer = ZOOM_ANSWERS.invalidSignature;
     const signerRequest = page.waitForRequest((request) => request.url() === EXTERNAL_SIGNER_URL && request.method() === 'POST');
+    const selfHosted: string[] = [];
+    page.on('requestfinished', (request) => request.url().startsWith(`${BYO_PAGE_URL}/zoom-sdk/lib/`) && selfHosted.push(request.url()));
     await join(page);
     expect((await signerRequest).postDataJSON()).toEqual({ meetingNumber: '987654321', role: 1 });
     await expect(page.getByRole('alert')).toContainText('error 3712');
     expect(zoom.lastJoin().get('signature')).toMatch(/^eyJ/);
+    // This build self-hosts the SDK's assets: the join got this far without a single request to Zoom's CDN.
+    expect(zoom.cdnRequests).toEqual([]);
+    expect(selfHosted.some((url) => url.includes('/zoom-sdk/lib/av/'))).toBe(true);
     await expect(page.getByRole('region', { name: 'Signature details' })).toContainText('"mn": "987654321"');
     // Hosted without this project's functions: the sign-in box says so instead of offering a dead link.
     await expect(page.locator('#zoom-account-status')).toHaveText('This site has no Sign in with Zoom functions. Paste a ZAK under More options instead.');

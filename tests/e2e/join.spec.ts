@@ -37,6 +37,8 @@ for (const role of [0, 1] as const) {
     await expect(page.getByRole('alert')).toContainText('The meeting passcode is wrong.');
     await expect(button).toBeEnabled();
     expect(zoom.refused).toEqual([]);
+    // By default the SDK's media libraries come from Zoom's CDN (the self-hosted build: diagnostics.spec.ts).
+    expect(zoom.cdnRequests.some((path) => path.includes('/lib/av/'))).toBe(true);
   });
 }
 

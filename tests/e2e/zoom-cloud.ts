@@ -30,6 +30,8 @@ export class ZoomCloud {
   /** When each wc/info request arrived (ms since epoch), to check the join rate limit. */
   readonly wcInfoTimes: number[] = [];
   readonly refused: string[] = [];
+  /** Every request for Zoom's CDN (none when a build self-hosts the SDK's assets). */
+  readonly cdnRequests: string[] = [];
 
   constructor(private readonly page: Page) {}
 
@@ -39,6 +41,7 @@ export class ZoomCloud {
       const url = new URL(request.url());
       const origin = (await request.headerValue('origin')) ?? new URL(this.page.url()).origin;
       if (url.hostname === 'source.zoom.us') {
+        this.cdnRequests.push(url.pathname);
         const file = join(SDK_DIST, url.pathname.replace(/^\/\d+\.\d+\.\d+\//, ''));
         if (existsSync(file) && statSync(file).isFile()) {
           // No Cross-Origin-Resource-Policy: the page's COEP (credentialless) must not depend on the CDN sending it.

@@ -1,4 +1,5 @@
 import type { ZoomMtg as ZoomMtgApi } from '@zoom/meetingsdk';
+import { SELF_HOSTED_LIB_PATH } from '../../lib/zoom-assets.ts';
 import type { Language } from './languages.ts';
 import { FRAME_READY_MESSAGE, LEFT_MEETING_PARAM, LEFT_MEETING_MESSAGE, type JoinParams, type JoinResult } from './meeting-frame-api.ts';
 
@@ -24,6 +25,8 @@ let sdkReady: Promise<ZoomMtg> | undefined;
 /** The SDK (≈1.5 MB gzipped) starts loading as soon as the page creates this frame, before anyone clicks Join. */
 function loadSdk(): Promise<ZoomMtg> {
   sdkReady ??= import('@zoom/meetingsdk').then(({ ZoomMtg }) => {
+    // Opt-in self-hosting: before anything loads, so not one request goes to source.zoom.us.
+    if (import.meta.env.VITE_ZOOM_ASSETS === 'self') ZoomMtg.setZoomJSLib(`${location.origin}${SELF_HOSTED_LIB_PATH}`, '/av');
     ZoomMtg.preLoadWasm();
     ZoomMtg.prepareWebSDK();
     return ZoomMtg;
