@@ -1,14 +1,21 @@
 import { defineConfig } from '@playwright/test';
 import { launchOptions } from './tests/e2e/browser.ts';
-import { E2E_KEY, E2E_SECRET, E2E_SESSION_SECRET, EXTERNAL_SIGNER_URL, FAKE_ZOOM_URL, PORTS, netlifyDevCommand } from './tests/e2e/servers.ts';
+import {
+  E2E_KEY,
+  E2E_SECRET,
+  E2E_SESSION_SECRET,
+  EXTERNAL_SIGNER_URL,
+  FAKE_ZOOM_URL,
+  PORTS,
+  netlifyServeCommand,
+} from './tests/e2e/servers.ts';
 
-// `npm run test:e2e` builds the page first; see netlifyDevCommand.
-const netlifyDev = (port: number, previewPort: number, env: Record<string, string>) => ({
-  command: netlifyDevCommand(port, previewPort),
-  // The page answers before the function is loaded; tests wait for the function themselves (fixtures.ts).
+const server = (command: string, port: number, env: Record<string, string>) => ({
+  command,
+  // The page answers before the functions are loaded; tests wait for the functions themselves (fixtures.ts).
   url: `http://localhost:${port}/`,
   reuseExistingServer: false,
-  timeout: 120_000,
+  timeout: 180_000,
   stdout: 'ignore' as const,
   stderr: 'pipe' as const,
   env,
@@ -30,28 +37,33 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions,
   },
+  // Started one after another (Playwright awaits each): two `netlify serve` building at once would collide.
   webServer: [
-    // Fully configured, sign-in included; "Zoom" for sign-in is the loopback fake the tests start.
-    netlifyDev(PORTS.signer, PORTS.signerPreview, {
+    // The production build and the bundled functions, as deployed: fully configured, sign-in included ("Zoom" for
+    // sign-in is the loopback fake the tests start).
+    server(netlifyServeCommand(PORTS.signer), PORTS.signer, {
+      BROWSER: 'none',
       ZOOM_MEETING_SDK_KEY: E2E_KEY,
       ZOOM_MEETING_SDK_SECRET: E2E_SECRET,
       SESSION_SECRET: E2E_SESSION_SECRET,
       ZOOM_OAUTH_BASE_URL: FAKE_ZOOM_URL,
       ZOOM_API_BASE_URL: FAKE_ZOOM_URL,
     }),
-    // The same app without credentials, as a fresh clone or a half-configured deploy runs it.
-    netlifyDev(PORTS.unconfigured, PORTS.unconfiguredPreview, { ZOOM_MEETING_SDK_KEY: '', ZOOM_MEETING_SDK_SECRET: '', SESSION_SECRET: '' }),
+    // The same app without credentials, as a fresh clone or a half-configured deploy runs it. (Not `netlify dev`:
+    // it would wipe .netlify/functions-serve, which the site above runs its bundled functions from.)
+    server(netlifyServeCommand(PORTS.unconfigured), PORTS.unconfigured, {
+      BROWSER: 'none',
+      ZOOM_MEETING_SDK_KEY: '',
+      ZOOM_MEETING_SDK_SECRET: '',
+      SESSION_SECRET: '',
+    }),
     // The page built to use another backend's signer (VITE_SIGNATURE_URL; that signer runs inside the tests) and to
     // serve the SDK's media files itself (VITE_ZOOM_ASSETS=self): a site that may reach neither our functions
     // nor source.zoom.us.
-    {
-      command: `npx vite build --outDir ../dist-byo --emptyOutDir --logLevel warn && npx vite preview --outDir ../dist-byo --port ${PORTS.byoPage} --strictPort`,
-      url: `http://localhost:${PORTS.byoPage}/`,
-      reuseExistingServer: false,
-      timeout: 120_000,
-      stdout: 'ignore' as const,
-      stderr: 'pipe' as const,
-      env: { VITE_SIGNATURE_URL: EXTERNAL_SIGNER_URL, VITE_ZOOM_ASSETS: 'self' },
-    },
+    server(
+      `npx vite build --outDir ../dist-byo --emptyOutDir --logLevel warn && npx vite preview --outDir ../dist-byo --port ${PORTS.byoPage} --strictPort`,
+      PORTS.byoPage,
+      { VITE_SIGNATURE_URL: EXTERNAL_SIGNER_URL, VITE_ZOOM_ASSETS: 'self' },
+    ),
   ],
 });

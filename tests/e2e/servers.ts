@@ -7,9 +7,7 @@ export const E2E_SESSION_SECRET = 'e2e-session-secret-not-a-real-one-0123456789'
 
 export const PORTS = {
   signer: 8888,
-  signerPreview: 4173,
   unconfigured: 8890,
-  unconfiguredPreview: 4175,
   /** A build whose VITE_SIGNATURE_URL points at another backend (tests/e2e/external-signer.ts). */
   byoPage: 4180,
   externalSigner: 8897,
@@ -27,9 +25,14 @@ export const EXTERNAL_SIGNER_URL = `http://127.0.0.1:${PORTS.externalSigner}/sig
 export const UNCONFIGURED_URL = `http://localhost:${PORTS.unconfigured}`;
 
 /**
- * `netlify dev` running the real function and serving the production build through `vite preview` (build first):
- * what users deploy is what is tested, and no dev-server dependency optimisation can reload a page mid-test.
+ * `netlify serve`: what a deploy runs. It builds the site (`npm run build`), bundles the functions as a deploy does,
+ * and serves both with netlify.toml's headers, offline.
  */
+export function netlifyServeCommand(port: number): string {
+  return `npx netlify serve --offline --internal-disable-edge-functions --port ${port}`;
+}
+
+/** `netlify dev` running the functions from source and serving the production build (dist/) through `vite preview` (bench). */
 export function netlifyDevCommand(port: number, previewPort: number): string {
   return (
     `npx netlify dev --offline --internal-disable-edge-functions --port ${port} ` +

@@ -1,7 +1,7 @@
 /**
- * The README's troubleshooting tables (join errors, signature problems, sign-in failures), generated from the
- * code's own tables so the docs cannot drift: `npm run docs` rewrites them; a unit test fails when README.md is
- * out of date.
+ * The README's generated parts (the Deploy button, and the join-error, signature-problem and sign-in-failure
+ * tables), made from package.json and the code's own tables so the docs cannot drift: `npm run docs` rewrites
+ * them; a unit test fails when README.md is out of date.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,8 @@ import { KNOWN_JOIN_ERROR_CODES, explainJoinError } from '../lib/join-errors.ts'
 
 const START = '<!-- generated:troubleshooting:start (npm run docs) -->';
 const END = '<!-- generated:troubleshooting:end -->';
+const DEPLOY_START = '<!-- generated:deploy-button:start (npm run docs) -->';
+const DEPLOY_END = '<!-- generated:deploy-button:end -->';
 const SIGN_IN_START = '<!-- generated:sign-in-errors:start (npm run docs) -->';
 const SIGN_IN_END = '<!-- generated:sign-in-errors:end -->';
 
@@ -46,6 +48,25 @@ function signInErrorsMarkdown(): string {
   return [SIGN_IN_START, '| Reason | Meaning | Likely cause | Fix |', '| --- | --- | --- | --- |', ...rows, SIGN_IN_END].join('\n');
 }
 
+/** package.json's `repository` as a plain https URL ("git+https://github.com/a/b.git" → "https://github.com/a/b"). */
+export function repositoryUrl(repository: unknown): string | null {
+  const raw = typeof repository === 'string' ? repository : (repository as { url?: unknown } | null)?.url;
+  if (typeof raw !== 'string' || !raw) return null;
+  const github = /^github:(.+)$/.exec(raw) ?? /^([\w.-]+\/[\w.-]+)$/.exec(raw);
+  const url = github ? `https://github.com/${github[1]}` : raw.replace(/^git\+/, '').replace(/^git:\/\//, 'https://');
+  return /^https:\/\/[^\s]+$/.test(url) ? url.replace(/\.git$/, '') : null;
+}
+
+/** Netlify's button needs the public repository; it comes from package.json so a fork gets its own. */
+export function deployButtonMarkdown(repository: unknown): string {
+  const url = repositoryUrl(repository);
+  const body = url
+    ? `[![Deploy to Netlify](https://www.netlify.com/img/deploy/button.svg)](https://app.netlify.com/start/deploy?repository=${url})`
+    : 'The one-click button appears here once `repository` in package.json names this project’s public repository ' +
+      '(then run `npm run docs`). Until then, use the steps below.';
+  return [DEPLOY_START, body, DEPLOY_END].join('\n');
+}
+
 function replaceBlock(readme: string, start: string, end: string, block: string): string {
   const from = readme.indexOf(start);
   const to = readme.indexOf(end);
@@ -54,9 +75,14 @@ function replaceBlock(readme: string, start: string, end: string, block: string)
 }
 
 /** README.md with every generated block rewritten from the code. */
-export function withGeneratedTables(readme: string): string {
+export function withGeneratedTables(readme: string, repository: unknown = packageRepository()): string {
   const troubleshooting = replaceBlock(readme, START, END, troubleshootingMarkdown());
-  return replaceBlock(troubleshooting, SIGN_IN_START, SIGN_IN_END, signInErrorsMarkdown());
+  const signIn = replaceBlock(troubleshooting, SIGN_IN_START, SIGN_IN_END, signInErrorsMarkdown());
+  return replaceBlock(signIn, DEPLOY_START, DEPLOY_END, deployButtonMarkdown(repository));
+}
+
+function packageRepository(): unknown {
+  return (JSON.parse(readFileSync('package.json', 'utf8')) as { repository?: unknown }).repository;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
