@@ -1,8 +1,8 @@
 import type { Config } from '@netlify/functions';
 import { ObfRequest, type ObfResponse } from '../lib/auth-contract.ts';
 import { refuseMeeting } from './_lib/access.ts';
-import { refuseCrossSite, requireSession, zoomFailure } from './_lib/auth.ts';
-import { json, methodNotAllowed } from './_lib/respond.ts';
+import { requireSignedInPost, zoomFailure } from './_lib/auth.ts';
+import { json } from './_lib/respond.ts';
 import { validateJsonBody } from './_lib/validate-request.ts';
 import { fetchUserToken } from './_lib/zoom-api.ts';
 
@@ -14,10 +14,7 @@ const OBF_LIFETIME_MS = 2 * 60 * 60 * 1000;
  * hosted outside the app's own account. It works while the signed-in user is in that meeting.
  */
 export default async (req: Request): Promise<Response> => {
-  if (req.method !== 'POST') return methodNotAllowed('POST');
-  const crossSite = refuseCrossSite(req);
-  if (crossSite) return crossSite;
-  const signedIn = await requireSession(req);
+  const signedIn = await requireSignedInPost(req);
   if (!signedIn.ok) return signedIn.response;
   const request = await validateJsonBody(req, ObfRequest);
   if (!request.ok) return request.response;

@@ -1,7 +1,7 @@
 import type { Config } from '@netlify/functions';
 import type { ZakResponse } from '../lib/auth-contract.ts';
-import { refuseCrossSite, requireSession, zoomFailure } from './_lib/auth.ts';
-import { json, methodNotAllowed } from './_lib/respond.ts';
+import { requireSignedInPost, zoomFailure } from './_lib/auth.ts';
+import { json } from './_lib/respond.ts';
 import { fetchUserToken } from './_lib/zoom-api.ts';
 
 /** Zoom's ZAK lifetime: the page fetches one right before each start and never keeps it. */
@@ -9,10 +9,7 @@ const ZAK_LIFETIME_MS = 2 * 60 * 60 * 1000;
 
 /** The signed-in host's ZAK, which lets a role-1 signature start the meeting. */
 export default async (req: Request): Promise<Response> => {
-  if (req.method !== 'POST') return methodNotAllowed('POST');
-  const crossSite = refuseCrossSite(req);
-  if (crossSite) return crossSite;
-  const signedIn = await requireSession(req);
+  const signedIn = await requireSignedInPost(req);
   if (!signedIn.ok) return signedIn.response;
   const zak = await fetchUserToken(signedIn.session.accessToken, { type: 'zak' });
   if (!zak.ok) return zoomFailure(zak);

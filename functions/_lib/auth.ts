@@ -1,6 +1,6 @@
 import { AUTH_PATHS } from '../../lib/auth-contract.ts';
 import { readCredentials, readEnv } from './env.ts';
-import { jsonError, withCookie } from './respond.ts';
+import { jsonError, methodNotAllowed, withCookie } from './respond.ts';
 import { SESSION_SECRET_VAR, clearCookie, readCookie, readSessionKey, unseal } from './session.ts';
 import type { ClientCredentials, ZoomFailure } from './zoom-api.ts';
 
@@ -70,6 +70,14 @@ export async function requireSession(req: Request): Promise<SessionCheck> {
     };
   }
   return { ok: true, session, setup };
+}
+
+/** The checks of every route that hands out or ends a session's tokens, in order: POST, same site, signed in. */
+export async function requireSignedInPost(req: Request): Promise<SessionCheck> {
+  if (req.method !== 'POST') return { ok: false, response: methodNotAllowed('POST') };
+  const crossSite = refuseCrossSite(req);
+  if (crossSite) return { ok: false, response: crossSite };
+  return requireSession(req);
 }
 
 export async function readSession(req: Request, key: Uint8Array): Promise<Session | null> {

@@ -1,7 +1,9 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build as esbuild } from 'esbuild';
 import { build } from 'vite';
+import { buildOptions } from '../../scripts/build-functions.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { criticalPath, totals } from '../../bench/critical-path.ts';
 
@@ -29,5 +31,18 @@ describe('first-load size budget', () => {
     expect(files.some((f) => /meetingsdk/i.test(f))).toBe(false);
     const sdkChunk = readdirSync(join(outDir, 'assets')).find((f) => /meetingsdk/.test(f));
     expect(sdkChunk, 'the SDK is still built, as a lazy chunk').toBeDefined();
+  });
+});
+
+// What Netlify deploys is build/functions/*.mjs as they are (node_bundler = "none"): their size is what a cold
+// start parses. Without our bundling Netlify's nft would ship the whole zod and jose packages beside each function.
+describe('function bundle budget', () => {
+  it('keeps the signer at most 50 KB and every sign-in function at most 100 KB', async () => {
+    const bundled = await esbuild({ ...buildOptions(), write: false });
+    const sizes = Object.fromEntries(bundled.outputFiles.map((file) => [file.path.split('/').pop()!, file.contents.length]));
+    expect(sizes['signature.mjs']).toBeLessThanOrEqual(50 * 1024);
+    for (const [name, bytes] of Object.entries(sizes)) expect(bytes, name).toBeLessThanOrEqual(100 * 1024);
+    // Self-contained: no import of a package Netlify would have to ship beside it.
+    for (const file of bundled.outputFiles) expect(file.text).not.toMatch(/from\s*"(?!node:)[^"]+"/);
   });
 });
