@@ -1,15 +1,29 @@
 /**
- * `npm run bench:load`: 2,000 signature requests, 50 at a time, on loopback, against the real handler
- * (functions/signature.ts) behind a plain node:http adapter. Not behind `netlify dev`/`netlify serve`: their local
- * function emulator managed ~3 req/s with socket errors at this concurrency, which measures the emulator, not the
- * signer. Bounded by count and a 2-minute limit; writes bench/load-results.md.
+ * `npm run bench:load`: 2,000 signature requests, 50 at a time, on loopback, against the deployed function
+ * (functions/signature.ts bundled exactly as `npm run build` bundles it for Netlify) behind a plain node:http adapter.
+ * Not behind `netlify dev`/`netlify serve`: their local function emulator managed ~3 req/s with socket errors at
+ * this concurrency, which measures the emulator, not the signer. Bounded by count and a 2-minute limit; writes
+ * bench/load-results.md.
  */
 import { createServer } from 'node:http';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
-import handler from '../functions/signature.ts';
+import { build } from 'esbuild';
+import { buildOptions } from '../scripts/build-functions.ts';
 import { E2E_KEY, E2E_SECRET } from '../tests/e2e/servers.ts';
+
+type Handler = (req: Request, context: unknown) => Promise<Response>;
+
+/** The very module Netlify deploys (build/functions/signature.mjs), built fresh into a scratch folder. */
+async function deployedHandler(): Promise<Handler> {
+  const outfile = 'node_modules/.cache/bench/load-signature.mjs';
+  mkdirSync('node_modules/.cache/bench', { recursive: true });
+  await build({ ...buildOptions(), entryPoints: ['functions/signature.ts'], outdir: undefined, outfile });
+  return ((await import(pathToFileURL(outfile).href)) as { default: Handler }).default;
+}
+const handler = await deployedHandler();
 
 const AMOUNT = 2000;
 const CONNECTIONS = 50;
@@ -32,7 +46,7 @@ const server = createServer((req, res) => {
       headers: req.headers as Record<string, string>,
       ...(hasBody ? { body: Buffer.concat(chunks) } : {}),
     });
-    handler(request, {} as never)
+    handler(request, {})
       .then(async (response) => {
         res.writeHead(response.status, Object.fromEntries(response.headers));
         res.end(Buffer.from(await response.arrayBuffer()));
@@ -66,7 +80,7 @@ async function main() {
     const table = ['| Measure | Result |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
     writeFileSync(
       'bench/load-results.md',
-      `# Load results\n\nMeasured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:load\` (the handler behind ` +
+      `# Load results\n\nMeasured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:load\` (the deployed signer module behind ` +
         `node:http on loopback, Node ${process.version}).\n\n${table}\n`,
     );
     console.log(`${table}\n\nwritten to bench/load-results.md`);
