@@ -141,6 +141,16 @@ describe('GET /api/auth/login', () => {
     expect(ErrorBody.parse(await json(res)).error.message).toContain('at least 32 characters');
   });
 
+  it('sends ZOOM_OAUTH_REDIRECT_URL when set; Zoom refuses a redirect URL the app does not list', async () => {
+    vi.stubEnv('ZOOM_OAUTH_REDIRECT_URL', 'https://preview--site.test/api/auth/callback');
+    const res = await new Browser().call(login, `${SITE}/api/auth/login`);
+    const authorize = res.headers.get('location')!;
+    expect(new URL(authorize).searchParams.get('redirect_uri')).toBe('https://preview--site.test/api/auth/callback');
+    const atZoom = await fetch(authorize, { redirect: 'manual' });
+    expect(atZoom.status).toBe(400);
+    expect(await atZoom.text()).toContain('Invalid redirect');
+  });
+
   it('answers 405 to anything but GET', async () => {
     const res = await new Browser().call(login, `${SITE}/api/auth/login`, post());
     expect(res.status).toBe(405);
