@@ -1,11 +1,13 @@
 import { JoinForm } from './form.ts';
 import { showProblem } from './show-result.ts';
-import { ZoomAccount } from './zoom-account.ts';
 
 const formElement = document.querySelector<HTMLFormElement>('#join-form');
 if (!formElement) throw new Error('#join-form is missing from index.html');
 const form = new JoinForm(formElement);
-const account = new ZoomAccount(form);
+// The sign-in box (hosts, other accounts' meetings) and its explanations load right after the form, not before it.
+const account = import('./zoom-account.ts').then(({ ZoomAccount }) => new ZoomAccount(form));
+// If it fails to load, joining works as before; only the sign-in box stays hidden.
+account.catch(() => undefined);
 // The benchmark reads this mark: the moment the form is ready for input.
 performance.mark('form-interactive');
 
@@ -31,7 +33,7 @@ formElement.addEventListener('submit', (event) => {
   form.remember();
   form.setBusy(true, 'Joining…');
   loadJoinFlow()
-    .then((flow) => flow.runJoin(form, () => account.markSignedOut()))
+    .then((flow) => flow.runJoin(form, () => void account.then((box) => box.markSignedOut())))
     .catch((error: unknown) => {
       form.setBusy(false);
       showProblem({
