@@ -43,7 +43,6 @@ export class FakeZoom {
   readonly issuedZaks: string[] = [];
   readonly issuedObfTokens: Array<{ token: string; meetingId: string }> = [];
   readonly revoked: string[] = [];
-  readonly log: string[] = [];
 
   private readonly codes = new Map<string, PendingCode>();
   private readonly accessTokens = new Map<string, number>();
@@ -88,12 +87,11 @@ export class FakeZoom {
   reset(): void {
     this.consent = 'allow';
     this.faults.clear();
-    for (const list of [this.log, this.issuedZaks, this.issuedObfTokens, this.revoked]) list.length = 0;
+    for (const list of [this.issuedZaks, this.issuedObfTokens, this.revoked]) list.length = 0;
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', this.baseUrl);
-    this.log.push(`${req.method} ${url.pathname}`);
     const fault = this.faults.get(url.pathname)?.shift();
     if (fault) return send(res, fault.status, fault.body, fault.headers);
     const body = req.method === 'POST' ? await readBody(req) : '';

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { AUTH_PATHS, ObfResponse, ZakResponse } from '../../lib/auth-contract.ts';
+import { AUTH_PATHS, ObfResponse, ZakResponse, type ObfRequestInput } from '../../lib/auth-contract.ts';
 import { ErrorBody, type ErrorCode } from '../../lib/contract.ts';
 import type { JoinFormValues } from './form.ts';
 import type { Problem } from './show-result.ts';
@@ -79,7 +79,8 @@ export async function requestZoomTokens(values: JoinFormValues): Promise<TokenOu
         },
       };
     }
-    const answer = await postJson(AUTH_PATHS.obf, { meetingNumber: values.meetingNumber }, ObfResponse);
+    const request: ObfRequestInput = { meetingNumber: values.meetingNumber };
+    const answer = await postJson(AUTH_PATHS.obf, request, ObfResponse);
     if (answer.ok) return { ok: true, tokens: { obfToken: answer.data.obfToken } };
     return problem('Could not get an OBF token', 'Joining another account’s meeting needs an OBF token from your Zoom sign-in.', answer);
   }
