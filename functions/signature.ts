@@ -1,8 +1,8 @@
 import type { Config, Context } from '@netlify/functions';
 import type { SignatureResponse } from '../lib/contract.ts';
-import { checkOrigin, preflight, refuseMeeting, withHeaders } from './_lib/access.ts';
+import { checkOrigin, preflight, refuseMeeting } from './_lib/access.ts';
 import { readCredentials } from './_lib/env.ts';
-import { json, jsonError, methodNotAllowed } from './_lib/respond.ts';
+import { json, jsonError, methodNotAllowed, withHeaders } from './_lib/respond.ts';
 import { signMeetingSdkJwt } from './_lib/sign-jwt.ts';
 import { validateSignatureRequest } from './_lib/validate-request.ts';
 

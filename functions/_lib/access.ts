@@ -50,11 +50,3 @@ export function refuseMeeting(meetingNumber: string): Response | null {
     fields: { meetingNumber: ['is not one of the meetings this site may join'] },
   });
 }
-
-/** Adds headers (CORS) to a finished response. */
-export function withHeaders(response: Response, headers: Record<string, string>): Response {
-  if (Object.keys(headers).length === 0) return response;
-  const merged = new Headers(response.headers);
-  for (const [name, value] of Object.entries(headers)) merged.set(name, value);
-  return new Response(response.body, { status: response.status, headers: merged });
-}

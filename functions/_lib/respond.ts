@@ -31,9 +31,13 @@ export function redirect(location: string, cookies: string[] = []): Response {
   return new Response(null, { status: 302, headers });
 }
 
-/** The same response with one more Set-Cookie header. */
-export function withCookie(response: Response, cookie: string): Response {
+/** A finished response with more headers (CORS, Set-Cookie); appended, so several cookies can coexist. */
+export function withHeaders(response: Response, extra: Record<string, string> | Array<[string, string]>): Response {
+  const entries = Array.isArray(extra) ? extra : Object.entries(extra);
+  if (entries.length === 0) return response;
   const headers = new Headers(response.headers);
-  headers.append('set-cookie', cookie);
+  for (const [name, value] of entries) headers.append(name, value);
   return new Response(response.body, { status: response.status, headers });
 }
+
+export const withCookie = (response: Response, cookie: string): Response => withHeaders(response, [['set-cookie', cookie]]);
