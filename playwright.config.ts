@@ -22,7 +22,12 @@ const server = (command: string, port: number, env: Record<string, string>) => (
 });
 
 export default defineConfig({
-  testDir: 'tests/e2e',
+  // `npm run test:e2e` runs the e2e project; `npm run screenshots` retakes the README's images (never in npm test,
+  // which must leave tracked files alone).
+  projects: [
+    { name: 'e2e', testDir: 'tests/e2e' },
+    { name: 'screenshots', testDir: 'tests/screenshots' },
+  ],
   // A join evaluates 5 MB of SDK; on a loaded 2-core machine that has taken 20 s, so leave room.
   timeout: 90_000,
   expect: { timeout: 45_000 },

@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { context, type BuildOptions } from 'esbuild';
+import { isMainModule } from './is-main-module.ts';
 
 export const FUNCTIONS_SRC = 'functions';
 export const FUNCTIONS_OUT = 'build/functions';
@@ -30,7 +31,8 @@ export function buildOptions(root = '.'): BuildOptions {
     splitting: false,
     platform: 'node',
     format: 'esm',
-    target: 'node20',
+    // Netlify runs v2 functions on the build's Node major (netlify.toml NODE_VERSION = 24).
+    target: 'node24',
     minify: true,
     // Stack traces in the function log keep readable names.
     keepNames: true,
@@ -62,7 +64,7 @@ async function main(argv: string[]): Promise<void> {
   });
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMainModule(import.meta.url)) {
   main(process.argv.slice(2)).catch((error: unknown) => {
     console.error(error);
     process.exit(1);

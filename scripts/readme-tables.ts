@@ -4,10 +4,10 @@
  * them; a unit test fails when README.md is out of date.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { SIGN_IN_ERRORS } from '../lib/auth-contract.ts';
 import { SIGNATURE_PROBLEMS } from '../lib/check-signature.ts';
 import { KNOWN_JOIN_ERROR_CODES, explainJoinError } from '../lib/join-errors.ts';
+import { isMainModule } from './is-main-module.ts';
 
 const START = '<!-- generated:troubleshooting:start (npm run docs) -->';
 const END = '<!-- generated:troubleshooting:end -->';
@@ -85,7 +85,7 @@ function packageRepository(): unknown {
   return (JSON.parse(readFileSync('package.json', 'utf8')) as { repository?: unknown }).repository;
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+if (isMainModule(import.meta.url)) {
   const readme = readFileSync('README.md', 'utf8');
   writeFileSync('README.md', withGeneratedTables(readme));
   console.log('README.md generated tables updated');

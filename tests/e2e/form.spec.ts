@@ -71,11 +71,3 @@ test('keyboard only: tab to every control and join with Enter', async ({ page })
   await page.keyboard.press('Enter');
   await expect(page.getByRole('alert')).toContainText('error 3004');
 });
-
-test('screenshot of the form for the README', async ({ page }) => {
-  await page.setViewportSize({ width: 760, height: 900 });
-  await page.goto('/');
-  await fillForm(page, { meeting: '978 7598 1800', name: 'Ada Lovelace', email: 'ada@example.com', passcode: 'pass123' });
-  await page.getByRole('heading', { name: 'Join a Zoom meeting' }).click();
-  await page.screenshot({ path: 'docs/screenshot.png', fullPage: true });
-});

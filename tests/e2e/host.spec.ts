@@ -30,7 +30,6 @@ test('host: sign in with Zoom, Start, and the SDK sends the ZAK with a role-1 si
   expect(new URL(page.url()).pathname).toBe('/');
   await expect(page.getByLabel('Meeting number or invite link')).toHaveValue('97875981800');
   await expect(page.getByRole('radio', { name: /^Host/ })).toBeChecked();
-  await page.screenshot({ path: 'docs/screenshot-host.png', fullPage: true });
 
   const zakCall = page.waitForResponse((res) => res.url().endsWith('/api/zak'));
   await page.getByRole('button', { name: 'Start meeting' }).click();

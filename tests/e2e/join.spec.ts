@@ -80,7 +80,6 @@ for (const { answer, code, meaning, fix } of decoded) {
     await expect(page.getByLabel('Passcode')).toHaveValue('secret-pass');
     await expect(page.getByRole('button', { name: 'Join' })).toBeEnabled();
     await expect(page.getByRole('button', { name: 'Join' })).toBeInViewport();
-    if (code === 3712) await page.screenshot({ path: 'docs/screenshot-error.png', fullPage: true });
   });
 }
 

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { deployButtonMarkdown, repositoryUrl, withGeneratedTables } from '../../scripts/readme-tables.ts';
 
@@ -6,6 +7,17 @@ describe('README', () => {
   it('has its error tables generated from the code (run `npm run docs` to update)', () => {
     const readme = readFileSync('README.md', 'utf8');
     expect(readme).toBe(withGeneratedTables(readme));
+  });
+
+  it('links only images that exist (npm run screenshots makes them)', () => {
+    for (const file of ['README.md', ...markdownUnder('docs'), ...markdownUnder('bench')]) {
+      const text = readFileSync(file, 'utf8');
+      const images = [...text.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)|<img[^>]+src="([^"]+)"/g)].map((m) => (m[1] ?? m[2])!);
+      for (const image of images.filter((src) => !/^[a-z]+:/i.test(src))) {
+        expect(existsSync(join(dirname(file), image)), `${file} links ${image}`).toBe(true);
+      }
+    }
+    expect(readFileSync('README.md', 'utf8')).toMatch(/!\[[^\]]*\]\(docs\/screenshot\.png\)/);
   });
 
   it('documents every code and signature problem', () => {
@@ -25,3 +37,7 @@ describe('README', () => {
     expect(deployButtonMarkdown(undefined)).not.toContain('app.netlify.com/start/deploy');
   });
 });
+
+function markdownUnder(folder: string): string[] {
+  return existsSync(folder) ? readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).map((f) => join(folder, f)) : [];
+}

@@ -1,0 +1,33 @@
+/**
+ * `npm run screenshots`: the README's images, taken through the e2e setup (real page, functions and SDK; Zoom
+ * faked at the network edge). Run it when the UI changes and commit the images; `npm test` never writes them.
+ */
+import { ZOOM_ANSWERS, expect, fillForm, test } from '../e2e/fixtures.ts';
+
+test('the join form', async ({ page }) => {
+  await page.setViewportSize({ width: 760, height: 900 });
+  await page.goto('/');
+  await fillForm(page, { meeting: '978 7598 1800', name: 'Ada Lovelace', email: 'ada@example.com', passcode: 'pass123' });
+  await page.getByRole('heading', { name: 'Join a Zoom meeting' }).click();
+  await expect(page.getByRole('button', { name: 'Join' })).toBeEnabled();
+  await page.screenshot({ path: 'docs/screenshot.png', fullPage: true });
+});
+
+test('a decoded join error with the signature details', async ({ page, zoom }) => {
+  zoom.answer = ZOOM_ANSWERS.invalidSignature;
+  await page.goto('/');
+  await fillForm(page, { meeting: '123456789', name: 'Grace', passcode: 'secret-pass' });
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByRole('alert')).toContainText('error 3712');
+  await expect(page.getByRole('button', { name: 'Join' })).toBeEnabled();
+  await page.screenshot({ path: 'docs/screenshot-error.png', fullPage: true });
+});
+
+test('a host signed in with Zoom, ready to start', async ({ page }) => {
+  await page.goto('/');
+  await fillForm(page, { meeting: '978 7598 1800', name: 'Hanna Host', role: 1 });
+  await page.getByRole('link', { name: 'Sign in with Zoom' }).click();
+  await expect(page.getByText('Signed in with Zoom as Hanna Host (hanna.host@example.com).')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start meeting' })).toBeEnabled();
+  await page.screenshot({ path: 'docs/screenshot-host.png', fullPage: true });
+});
