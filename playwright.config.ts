@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { launchOptions } from './tests/e2e/browser.ts';
+import { launchOptions } from './tests/support/browser.ts';
 import {
   E2E_KEY,
   E2E_SECRET,
@@ -8,7 +8,7 @@ import {
   FAKE_ZOOM_URL,
   PORTS,
   netlifyServeCommand,
-} from './tests/e2e/servers.ts';
+} from './tests/support/servers.ts';
 
 const server = (command: string, port: number, env: Record<string, string>) => ({
   command,

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
 import { build } from 'esbuild';
 import { buildOptions } from '../scripts/build-functions.ts';
-import { E2E_KEY, E2E_SECRET } from '../tests/e2e/servers.ts';
+import { E2E_KEY, E2E_SECRET } from '../tests/support/servers.ts';
 
 type Handler = (req: Request, context: unknown) => Promise<Response>;
 

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { E2E_KEY, E2E_SECRET, netlifyDevCommand, waitForSignatureFunction } from '../tests/e2e/servers.ts';
+import { E2E_KEY, E2E_SECRET, netlifyDevCommand, waitForSignatureFunction } from '../tests/support/servers.ts';
 
 /** Serves the production build (build first) with the real function on `port`; resolves to a stop function. */
 export async function startServer(port: number, previewPort: number): Promise<() => void> {

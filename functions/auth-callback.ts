@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Config } from '@netlify/functions';
-import { AUTH_PATHS, SIGN_IN_ERROR_PARAM, safeReturnPath, type SignInError } from '../lib/auth-contract.ts';
+import { AUTH_PATHS, SIGN_IN_ERROR_PARAM, safeReturnPath } from '../lib/auth-contract.ts';
+import type { SignInError } from '../lib/errors/sign-in-errors.ts';
 import { SESSION_COOKIE, SESSION_COOKIE_PATH, STATE_COOKIE, readAuthSetup } from './_lib/auth.ts';
 import { methodNotAllowed, redirect } from './_lib/respond.ts';
 import { clearCookie, cookie, readCookie, seal, unseal } from './_lib/session.ts';
@@ -20,11 +21,9 @@ export default async (req: Request): Promise<Response> => {
   const setup = readAuthSetup();
   if (!setup.ok) return back('/', 'not_configured');
   const pending = await unseal(readCookie(req, STATE_COOKIE), 'oauth-state', setup.key);
-  const { state, verifier, redirectUri } = (pending ?? {}) as Record<string, unknown>;
-  if (typeof state !== 'string' || typeof verifier !== 'string' || typeof redirectUri !== 'string') {
-    return back('/', 'login_expired');
-  }
-  const returnTo = safeReturnPath(typeof pending?.['returnTo'] === 'string' ? pending['returnTo'] : '/');
+  if (!pending) return back('/', 'login_expired');
+  const { state, verifier, redirectUri } = pending.payload;
+  const returnTo = safeReturnPath(pending.payload.returnTo);
 
   const params = new URL(req.url).searchParams;
   if (!sameText(params.get('state') ?? '', state)) return back(returnTo, 'state_mismatch');

@@ -3,12 +3,9 @@
  * The page's inspector and `npm run check-signature` both use this module; only the CLI also checks the HMAC.
  */
 import { MAX_EXPIRATION_SECONDS, MIN_EXPIRATION_SECONDS, normaliseMeetingNumber } from './contract.ts';
+import { problem, type SignatureProblem } from './errors/signature-problems.ts';
 
-export interface SignatureProblem {
-  code: string;
-  message: string;
-  fix: string;
-}
+export type { SignatureProblem };
 
 export interface Inspection {
   format: 'jwt' | 'legacy' | 'unknown';
@@ -22,42 +19,6 @@ export interface Expectations {
   role?: 0 | 1;
   /** Defaults to the current time. */
   nowSeconds?: number;
-}
-
-const SIGN_LIKE_THIS = 'Sign an HS256 JWT as functions/_lib/sign-jwt.ts does.';
-
-/** Problem codes with their fixes: one table, shared by the page, the CLI and the README. */
-export const SIGNATURE_PROBLEMS = {
-  not_jwt: 'Return the JWT itself (three base64url parts joined by dots), not an object, a quoted string or HTML.',
-  legacy_format:
-    'This is the pre-2022 format (base64 of apiKey.meetingNumber.timestamp.role.hash) from old Ruby/Node examples. ' +
-    `Zoom no longer accepts it (JWT apps were retired on 2023-09-08). ${SIGN_LIKE_THIS}`,
-  bad_alg: 'Sign with HMAC-SHA256 and set the header to {"alg":"HS256","typ":"JWT"}.',
-  bad_typ: 'Set "typ":"JWT" in the header.',
-  missing_app_key: 'Add "appKey": your Meeting SDK Client ID. SDK 5.0 and later refuse signatures without it.',
-  missing_sdk_key: 'Add "sdkKey": your Meeting SDK Client ID (the same value as appKey).',
-  key_mismatch: 'appKey and sdkKey must both be the Client ID of the same Meeting SDK app.',
-  missing_mn: 'Add "mn": the meeting number, digits only.',
-  mn_mismatch: 'Sign for exactly the meeting number you join (digits only: strip spaces and dashes).',
-  bad_role: 'Set "role" to the number 0 (attendee) or 1 (host).',
-  role_mismatch: 'Sign with the role chosen in the form.',
-  claim_not_number: 'Write iat, exp and tokenExp as numbers of seconds since 1970, not strings or milliseconds.',
-  missing_claim: 'Add iat (issued at) and exp (expiry), in seconds since 1970.',
-  iat_future: 'The signer’s clock is ahead: sync it (NTP), and back-date iat by about 30 seconds.',
-  lifetime_short: `Make exp − iat at least ${MIN_EXPIRATION_SECONDS} seconds (30 minutes).`,
-  lifetime_long: `Make exp − iat at most ${MAX_EXPIRATION_SECONDS} seconds (48 hours).`,
-  expired: 'Sign right before each join; check the signer’s clock.',
-  missing_token_exp: 'Add "tokenExp" with the same value as exp.',
-  bad_hmac:
-    'The signature does not verify with ZOOM_MEETING_SDK_SECRET: it was signed with another secret (another app, ' +
-    'or the development/production pair mixed up), or altered after signing.',
-  secret_key_mismatch: 'Use the Client ID and Client Secret of the same Meeting SDK app.',
-} as const;
-
-export type SignatureProblemCode = keyof typeof SIGNATURE_PROBLEMS;
-
-export function problem(code: SignatureProblemCode, message: string): SignatureProblem {
-  return { code, message, fix: SIGNATURE_PROBLEMS[code] };
 }
 
 function decodeBase64(text: string, urlSafe: boolean): string | null {
@@ -98,8 +59,9 @@ function checkTime(claims: Record<string, unknown>, nowSeconds: number): Signatu
     if (typeof claims[name] === 'string') problems.push(problem('claim_not_number', `${name} is a string (${JSON.stringify(claims[name])}), not a number.`));
   }
   const { iat, exp, tokenExp } = claims;
-  if (iat === undefined || exp === undefined) {
-    problems.push(problem('missing_claim', `${iat === undefined ? 'iat' : 'exp'} is missing.`));
+  const missing = (['iat', 'exp'] as const).filter((name) => claims[name] === undefined);
+  if (missing.length > 0) {
+    problems.push(problem('missing_claim', `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} missing.`));
   }
   if (tokenExp === undefined) problems.push(problem('missing_token_exp', 'tokenExp is missing.'));
   if (typeof iat === 'number' && iat > nowSeconds) {

@@ -5,7 +5,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { inspectSignature, problem, type SignatureProblem } from '../lib/check-signature.ts';
+import { inspectSignature } from '../lib/check-signature.ts';
+import { problem, type SignatureProblem } from '../lib/errors/signature-problems.ts';
 import { verifyHs256 } from '../functions/_lib/sign-jwt.ts';
 
 const USAGE = 'usage: npm run check-signature -- <signature> [--meeting <number>] [--role 0|1]';
@@ -61,7 +62,7 @@ function main(argv: string[]): number {
     return 0;
   }
   console.log(`invalid: ${problems.length} problem(s)`);
-  for (const p of problems) console.log(`- [${p.code}] ${p.message}\n  fix: ${p.fix}`);
+  for (const p of problems) console.log(`- [${p.code}] ${p.meaning} ${p.cause}\n  fix: ${p.fix}`);
   return 1;
 }
 

@@ -1,12 +1,13 @@
 /**
- * The README's generated parts (the Deploy button, and the join-error, signature-problem and sign-in-failure
- * tables), made from package.json and the code's own tables so the docs cannot drift: `npm run docs` rewrites
- * them; a unit test fails when README.md is out of date.
+ * The docs' generated parts, made from package.json and the code's own tables so the docs cannot drift: the
+ * README's Deploy button, and docs/errors.md's tables (join errors, our API's error codes, sign-in reasons,
+ * signature problems). `npm run docs` rewrites them; a unit test fails when either file is out of date.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { SIGN_IN_ERRORS } from '../lib/auth-contract.ts';
-import { SIGNATURE_PROBLEMS } from '../lib/check-signature.ts';
-import { KNOWN_JOIN_ERROR_CODES, explainJoinError } from '../lib/join-errors.ts';
+import { API_ERRORS } from '../lib/errors/api-errors.ts';
+import { KNOWN_JOIN_ERROR_CODES, explainJoinError } from '../lib/errors/join-errors.ts';
+import { SIGN_IN_ERRORS } from '../lib/errors/sign-in-errors.ts';
+import { SIGNATURE_PROBLEMS } from '../lib/errors/signature-problems.ts';
 import { isMainModule } from './is-main-module.ts';
 
 const START = '<!-- generated:troubleshooting:start (npm run docs) -->';
@@ -18,33 +19,43 @@ const SIGN_IN_END = '<!-- generated:sign-in-errors:end -->';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
+export const ERRORS_DOC = 'docs/errors.md';
+
+const explanationRows = (entries: Array<[string, { meaning: string; cause?: string; fix: string }]>): string[] =>
+  entries.map(([code, info]) => `| \`${code}\` | ${cell(info.meaning)} | ${info.cause === undefined ? '' : `${cell(info.cause)} | `}${cell(info.fix)} |`);
+
 function troubleshootingMarkdown(): string {
-  const errors = KNOWN_JOIN_ERROR_CODES.map((code) => {
+  const joinErrors = KNOWN_JOIN_ERROR_CODES.map((code) => {
     const info = explainJoinError(code);
     return `| ${code} | ${cell(info.meaning)} | ${cell(info.cause)} | ${cell(info.fix)} |`;
   });
-  const problems = Object.entries(SIGNATURE_PROBLEMS).map(([code, fix]) => `| \`${code}\` | ${cell(fix)} |`);
   return [
     START,
-    '### Join error codes (Meeting SDK 6.2)',
+    '## Join error codes (Meeting SDK, `lib/errors/join-errors.ts`)',
     '',
     '| Code | Meaning | Likely cause | Fix |',
     '| --- | --- | --- | --- |',
-    ...errors,
+    ...joinErrors,
     '',
-    '### Signature problems (page inspector and `npm run check-signature`)',
+    '## Our functions’ error codes (`lib/errors/api-errors.ts`)',
     '',
-    '| Problem | Fix |',
-    '| --- | --- |',
-    ...problems,
+    'Every function answers errors as JSON `{ "error": { "code", "message", "fields"? } }`; the page shows the message as the cause.',
+    '',
+    '| Code | Meaning | Usual cause | Fix |',
+    '| --- | --- | --- | --- |',
+    ...explanationRows(Object.entries(API_ERRORS)),
+    '',
+    '## Signature problems (page inspector and `npm run check-signature`, `lib/errors/signature-problems.ts`)',
+    '',
+    '| Problem | Meaning | Fix |',
+    '| --- | --- | --- |',
+    ...explanationRows(Object.entries(SIGNATURE_PROBLEMS)),
     END,
   ].join('\n');
 }
 
 function signInErrorsMarkdown(): string {
-  const rows = Object.entries(SIGN_IN_ERRORS).map(
-    ([reason, info]) => `| \`${reason}\` | ${cell(info.meaning)} | ${cell(info.cause)} | ${cell(info.fix)} |`,
-  );
+  const rows = explanationRows(Object.entries(SIGN_IN_ERRORS));
   return [SIGN_IN_START, '| Reason | Meaning | Likely cause | Fix |', '| --- | --- | --- | --- |', ...rows, SIGN_IN_END].join('\n');
 }
 
@@ -74,11 +85,14 @@ function replaceBlock(readme: string, start: string, end: string, block: string)
   return readme.slice(0, from) + block + readme.slice(to + end.length);
 }
 
-/** README.md with every generated block rewritten from the code. */
+/** README.md with its generated block (the Deploy button) rewritten from package.json. */
 export function withGeneratedTables(readme: string, repository: unknown = packageRepository()): string {
-  const troubleshooting = replaceBlock(readme, START, END, troubleshootingMarkdown());
-  const signIn = replaceBlock(troubleshooting, SIGN_IN_START, SIGN_IN_END, signInErrorsMarkdown());
-  return replaceBlock(signIn, DEPLOY_START, DEPLOY_END, deployButtonMarkdown(repository));
+  return replaceBlock(readme, DEPLOY_START, DEPLOY_END, deployButtonMarkdown(repository));
+}
+
+/** docs/errors.md with every error table rewritten from the code. */
+export function withGeneratedErrorTables(doc: string): string {
+  return replaceBlock(replaceBlock(doc, START, END, troubleshootingMarkdown()), SIGN_IN_START, SIGN_IN_END, signInErrorsMarkdown());
 }
 
 function packageRepository(): unknown {
@@ -86,7 +100,7 @@ function packageRepository(): unknown {
 }
 
 if (isMainModule(import.meta.url)) {
-  const readme = readFileSync('README.md', 'utf8');
-  writeFileSync('README.md', withGeneratedTables(readme));
-  console.log('README.md generated tables updated');
+  writeFileSync('README.md', withGeneratedTables(readFileSync('README.md', 'utf8')));
+  writeFileSync(ERRORS_DOC, withGeneratedErrorTables(readFileSync(ERRORS_DOC, 'utf8')));
+  console.log(`README.md and ${ERRORS_DOC} generated tables updated`);
 }

@@ -81,14 +81,10 @@ export async function requireSignedInPost(req: Request): Promise<SessionCheck> {
 }
 
 export async function readSession(req: Request, key: Uint8Array): Promise<Session | null> {
-  const payload = await unseal(readCookie(req, SESSION_COOKIE), 'session', key);
-  if (!payload || typeof payload['at'] !== 'string' || typeof payload.exp !== 'number') return null;
-  return {
-    accessToken: payload['at'],
-    name: typeof payload['name'] === 'string' ? payload['name'] : '',
-    email: typeof payload['email'] === 'string' ? payload['email'] : '',
-    expiresAt: new Date(payload.exp * 1000),
-  };
+  const sealed = await unseal(readCookie(req, SESSION_COOKIE), 'session', key);
+  if (!sealed) return null;
+  const { at, name, email } = sealed.payload;
+  return { accessToken: at, name, email, expiresAt: sealed.expiresAt };
 }
 
 /** Zoom's refusal as our JSON error; when Zoom no longer accepts the token, the session is dropped as well. */

@@ -1,5 +1,6 @@
 import { hkdfSync } from 'node:crypto';
-import { EncryptJWT, jwtDecrypt, type JWTPayload } from 'jose';
+import { EncryptJWT, jwtDecrypt } from 'jose';
+import * as z from 'zod/mini';
 import { readEnv } from './env.ts';
 
 export const SESSION_SECRET_VAR = 'SESSION_SECRET';
@@ -20,11 +21,18 @@ export function readSessionKey(): SessionKey {
 
 /**
  * Cookies are encrypted JWTs (JWE, dir + A256GCM): the browser holds them but can neither read nor alter them.
- * The audience names what a cookie is for, so the sign-in cookie can never pass for a session or the reverse.
+ * The audience names what a cookie is for, so the sign-in cookie can never pass for a session or the reverse; each
+ * purpose has its payload's schema, checked again when the cookie comes back (an old deploy may have sealed another
+ * shape with the same key).
  */
-export type CookiePurpose = 'oauth-state' | 'session';
+const PAYLOADS = {
+  'oauth-state': z.object({ state: z.string(), verifier: z.string(), redirectUri: z.string(), returnTo: z.string() }),
+  session: z.object({ at: z.string(), name: z.string(), email: z.string() }),
+};
+export type CookiePurpose = keyof typeof PAYLOADS;
+export type CookiePayload<P extends CookiePurpose> = z.output<(typeof PAYLOADS)[P]>;
 
-export async function seal(payload: JWTPayload, purpose: CookiePurpose, maxAgeSeconds: number, key: Uint8Array): Promise<string> {
+export async function seal<P extends CookiePurpose>(payload: CookiePayload<P>, purpose: P, maxAgeSeconds: number, key: Uint8Array): Promise<string> {
   return new EncryptJWT(payload)
     .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
     .setAudience(purpose)
@@ -33,12 +41,18 @@ export async function seal(payload: JWTPayload, purpose: CookiePurpose, maxAgeSe
     .encrypt(key);
 }
 
-/** The payload, or null when the cookie is missing, expired, tampered with, or meant for something else. */
-export async function unseal(value: string | undefined, purpose: CookiePurpose, key: Uint8Array): Promise<JWTPayload | null> {
+/** The payload and its expiry, or null when the cookie is missing, expired, tampered with, meant for something else or of another shape. */
+export async function unseal<P extends CookiePurpose>(
+  value: string | undefined,
+  purpose: P,
+  key: Uint8Array,
+): Promise<{ payload: CookiePayload<P>; expiresAt: Date } | null> {
   if (!value) return null;
   try {
     const { payload } = await jwtDecrypt(value, key, { audience: purpose, keyManagementAlgorithms: ['dir'], contentEncryptionAlgorithms: ['A256GCM'] });
-    return payload;
+    const parsed = PAYLOADS[purpose].safeParse(payload);
+    if (!parsed.success || typeof payload.exp !== 'number') return null;
+    return { payload: parsed.data as CookiePayload<P>, expiresAt: new Date(payload.exp * 1000) };
   } catch {
     return null;
   }

@@ -1,8 +1,8 @@
 import { jwtVerify } from 'jose';
-import { E2E_KEY, E2E_SECRET, UNCONFIGURED_URL } from './servers.ts';
-import { expect, test } from './fixtures.ts';
+import { E2E_KEY, E2E_SECRET, UNCONFIGURED_URL } from '../support/servers.ts';
+import { expect, test } from '../support/fixtures.ts';
 
-// The function over real HTTP, as `netlify dev` serves it: routing, headers and bodies end to end.
+// The function over real HTTP, as `netlify serve` (a deploy's build and bundling) serves it: routing, headers and bodies end to end.
 test.describe('POST /api/signature over HTTP', () => {
   test('signs a normalised meeting number with the configured credentials', async ({ request }) => {
     const res = await request.post('/api/signature', { data: { meetingNumber: '978 759 818', role: 1 } });
@@ -53,7 +53,7 @@ test.describe('POST /api/signature over HTTP', () => {
   });
 });
 
-// The sign-in routes as netlify dev routes them (the whole flow in a browser is host.spec.ts).
+// The sign-in routes as netlify serve routes them (the whole flow in a browser is host.spec.ts).
 test.describe('Sign in with Zoom routes over HTTP', () => {
   test('login redirects to Zoom with PKCE and sets the one-time cookie; session, zak, obf and logout answer JSON', async ({ request, zoomAccounts }) => {
     const login = await request.get('/api/auth/login?returnTo=/', { maxRedirects: 0 });

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { BYO_PAGE_URL, EXTERNAL_SIGNER_URL } from './servers.ts';
-import { ExternalSigner } from './external-signer.ts';
-import { ZOOM_ANSWERS, expect, fillForm, test } from './fixtures.ts';
+import { BYO_PAGE_URL, EXTERNAL_SIGNER_URL } from '../support/servers.ts';
+import { ExternalSigner } from '../support/external-signer.ts';
+import { ZOOM_ANSWERS, expect, fillForm, test } from '../support/fixtures.ts';
 
 test.describe('signature details and checks', () => {
   test('after signing, the details panel shows the decoded claims and no problems', async ({ page, zoom }) => {

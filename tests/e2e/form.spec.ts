@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, fillForm, test } from './fixtures.ts';
+import { expect, fillForm, test } from '../support/fixtures.ts';
 
 test('pasting an invite link fills the meeting number, passcode and registrant token', async ({ page }) => {
   await page.goto('/');

@@ -1,4 +1,4 @@
-import { expect, fillForm, test, ZOOM_ANSWERS } from './fixtures.ts';
+import { expect, fillForm, test, ZOOM_ANSWERS } from '../support/fixtures.ts';
 
 test('the page and the meeting frame are cross-origin isolated, with the production headers', async ({ page, request, zoom }) => {
   for (const path of ['/', '/meeting.html']) {

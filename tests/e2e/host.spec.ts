@@ -1,11 +1,11 @@
 /**
- * "Sign in with Zoom" end to end: our page and functions (netlify dev) and the real SDK, with Zoom's OAuth server
+ * "Sign in with Zoom" end to end: our page and functions (under netlify serve) and the real SDK, with Zoom's OAuth server
  * and REST API faked on loopback (tests/fake-zoom) and Zoom's meeting cloud faked at the network edge.
  */
 import { jwtVerify } from 'jose';
 import type { Page } from '@playwright/test';
-import { E2E_SECRET, UNCONFIGURED_URL } from './servers.ts';
-import { expect, fillForm, test } from './fixtures.ts';
+import { E2E_SECRET, UNCONFIGURED_URL } from '../support/servers.ts';
+import { expect, fillForm, test } from '../support/fixtures.ts';
 
 const secret = new TextEncoder().encode(E2E_SECRET);
 

@@ -1,6 +1,6 @@
 import { jwtVerify } from 'jose';
-import { E2E_KEY, E2E_SECRET } from './servers.ts';
-import { ZOOM_ANSWERS, expect, fillForm, test } from './fixtures.ts';
+import { E2E_KEY, E2E_SECRET } from '../support/servers.ts';
+import { ZOOM_ANSWERS, expect, fillForm, test } from '../support/fixtures.ts';
 
 const secret = new TextEncoder().encode(E2E_SECRET);
 
@@ -98,4 +98,30 @@ test('a retry within 10 s waits for Zoom’s join rate limit, then joins again',
   expect(zoom.wcInfoRequests).toHaveLength(2);
   const [first, second] = zoom.wcInfoTimes;
   expect(second! - first!).toBeGreaterThanOrEqual(9_900);
+});
+
+test('after leaving a meeting a fresh frame is prepared at once, so joining again is warm', async ({ page, zoom }) => {
+  zoom.answer = ZOOM_ANSWERS.meetingNotFound;
+  await page.goto('/');
+  await fillForm(page, { meeting: '123456789', name: 'Grace' });
+  const preparedFrames = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll<HTMLIFrameElement>('iframe.meeting-frame')]
+        .filter((frame) => Boolean((frame.contentWindow as { meetingFrame?: unknown } | null)?.meetingFrame))
+        .map((frame) => frame.dataset['generation'] ?? 'new'),
+    );
+  await expect.poll(preparedFrames).toEqual(['new']);
+  // Leaving: the SDK sends its frame to the leave URL, as here.
+  await page.evaluate(() => {
+    const frame = document.querySelector<HTMLIFrameElement>('iframe.meeting-frame')!;
+    frame.dataset['generation'] = 'left';
+    frame.contentWindow!.location.href = '/meeting.html?left';
+  });
+  await expect(page.getByText('You left the meeting.')).toBeVisible();
+  // Without a click, the spent frame is gone and a new one is there, hidden and prepared.
+  await expect.poll(preparedFrames).toEqual(['new']);
+  await expect(page.locator('iframe.meeting-frame')).toBeHidden();
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByRole('alert')).toContainText('error 3610');
+  expect(zoom.wcInfoRequests).toHaveLength(1);
 });

@@ -1,5 +1,5 @@
-import { UNCONFIGURED_URL } from './servers.ts';
-import { expect, fillForm, test } from './fixtures.ts';
+import { UNCONFIGURED_URL } from '../support/servers.ts';
+import { expect, fillForm, test } from '../support/fixtures.ts';
 
 async function join(page: import('@playwright/test').Page) {
   await fillForm(page, { meeting: '123456789', name: 'Linus' });

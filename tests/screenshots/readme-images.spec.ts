@@ -2,7 +2,7 @@
  * `npm run screenshots`: the README's images, taken through the e2e setup (real page, functions and SDK; Zoom
  * faked at the network edge). Run it when the UI changes and commit the images; `npm test` never writes them.
  */
-import { ZOOM_ANSWERS, expect, fillForm, test } from '../e2e/fixtures.ts';
+import { ZOOM_ANSWERS, expect, fillForm, test } from '../support/fixtures.ts';
 
 test('the join form', async ({ page }) => {
   await page.setViewportSize({ width: 760, height: 900 });

@@ -57,6 +57,13 @@ describe('inspectSignature', () => {
     expect(codes(await make(), expect_)).toEqual(expected);
   });
 
+  it('names both time claims when both are missing', async () => {
+    const inspection = inspectSignature(await jwt({ ...goodClaims, iat: undefined, exp: undefined }), { nowSeconds: NOW });
+    const missing = inspection.problems.find((p) => p.code === 'missing_claim');
+    expect(missing?.cause).toBe('iat and exp are missing.');
+    expect(missing).toMatchObject({ meaning: 'A time claim is missing.', fix: expect.stringContaining('Add iat') });
+  });
+
   it('names the legacy pre-JWT format as such', () => {
     const token = legacy('oldApiKey', '123456789', NOW * 1000, 0);
     const inspection = inspectSignature(token, { nowSeconds: NOW });
@@ -75,7 +82,7 @@ describe('inspectSignature', () => {
   ])('says “not a JWT” for %s', (_name, token, looksLike) => {
     const [only] = inspectSignature(token, { nowSeconds: NOW }).problems;
     expect(only?.code).toBe('not_jwt');
-    expect(only?.message).toContain(looksLike);
+    expect(only?.cause).toContain(looksLike);
   });
 });
 

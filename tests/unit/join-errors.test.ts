@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { KNOWN_JOIN_ERROR_CODES, explainJoinError } from '../../lib/join-errors.ts';
+import { KNOWN_JOIN_ERROR_CODES, explainJoinError } from '../../lib/errors/join-errors.ts';
+import { CLIENT_VIEW_BUNDLE, SDK_VERSION } from '../support/zoom-sdk-package.ts';
 
-/** Every code the SDK 6.2 bundle maps a Zoom answer to (its `apac.errorcodes_*` → code tables). */
+/** Every code the installed SDK's bundle maps a Zoom answer to (its `apac.errorcodes_*` → code tables). */
 function codesInSdkBundle(): number[] {
-  const bundle = readFileSync('node_modules/@zoom/meetingsdk/dist/zoom-meeting-6.2.0.min.js', 'utf8');
+  const bundle = readFileSync(CLIENT_VIEW_BUNDLE, 'utf8');
   const codes = new Set<number>();
   for (const match of bundle.matchAll(/"apac\.(?:errorcodes_[a-z0-9_]+|invalid_parameter|dialog\.[a-z_]+)":(\d+(?:e\d)?)/g)) {
     codes.add(Number(match[1]));
@@ -21,7 +22,7 @@ describe('join error table', () => {
     }
   });
 
-  it('covers every code the SDK 6.2 bundle can report', () => {
+  it(`covers every code the SDK ${SDK_VERSION} bundle can report`, () => {
     const missing = codesInSdkBundle().filter((code) => !KNOWN_JOIN_ERROR_CODES.includes(code));
     expect(missing).toEqual([]);
   });

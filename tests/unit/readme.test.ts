@@ -1,12 +1,23 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { deployButtonMarkdown, repositoryUrl, withGeneratedTables } from '../../scripts/readme-tables.ts';
+import { ERRORS_DOC, deployButtonMarkdown, repositoryUrl, withGeneratedErrorTables, withGeneratedTables } from '../../scripts/readme-tables.ts';
 
 describe('README', () => {
-  it('has its error tables generated from the code (run `npm run docs` to update)', () => {
+  it('has its generated parts up to date with the code (run `npm run docs` to update)', () => {
     const readme = readFileSync('README.md', 'utf8');
     expect(readme).toBe(withGeneratedTables(readme));
+    const errors = readFileSync(ERRORS_DOC, 'utf8');
+    expect(errors).toBe(withGeneratedErrorTables(errors));
+  });
+
+  it('stays a page a user reads: at most 300 lines, details linked under docs/', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    expect(readme.split('\n').length).toBeLessThanOrEqual(300);
+    for (const link of ['docs/errors.md', 'docs/api.md', 'docs/sign-in.md', 'bench/README.md']) {
+      expect(readme).toContain(`](${link})`);
+      expect(existsSync(link)).toBe(true);
+    }
   });
 
   it('links only images that exist (npm run screenshots makes them)', () => {
@@ -20,9 +31,9 @@ describe('README', () => {
     expect(readFileSync('README.md', 'utf8')).toMatch(/!\[[^\]]*\]\(docs\/screenshot\.png\)/);
   });
 
-  it('documents every code and signature problem', () => {
-    const readme = readFileSync('README.md', 'utf8');
-    for (const needle of ['| 3712 |', '| 3705 |', '| 4011 |', '| 10000 |', '`legacy_format`', '`bad_hmac`', '`state_mismatch`', '`access_denied`']) expect(readme).toContain(needle);
+  it('documents every kind of error in docs/errors.md', () => {
+    const readme = readFileSync(ERRORS_DOC, 'utf8');
+    for (const needle of ['| 3712 |', '| 3705 |', '| 4011 |', '| 10000 |', '`legacy_format`', '`bad_hmac`', '`state_mismatch`', '`access_denied`', '`signer_not_configured`', '`zoom_missing_scope`']) expect(readme).toContain(needle);
   });
 
   it('makes the Deploy to Netlify button from package.json’s repository, in any npm spelling', () => {

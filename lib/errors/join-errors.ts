@@ -5,24 +5,18 @@
  * where those two disagree (3000/3005) the SDK's files win, because that is what the callback receives.
  */
 
-export interface JoinErrorInfo {
-  code: number;
-  /** What the code means, in one line. */
-  meaning: string;
-  /** The usual reason a developer or user sees it. */
-  cause: string;
-  /** What to do about it. */
-  fix: string;
-}
+import type { Explanation } from '../explanation.ts';
 
-type Entry = Omit<JoinErrorInfo, 'code'>;
+export interface JoinErrorInfo extends Explanation {
+  code: number;
+}
 
 const SIGNATURE_CHECKLIST =
   'Check that ZOOM_MEETING_SDK_KEY and ZOOM_MEETING_SDK_SECRET are the Client ID and Client Secret of a ' +
   'Meeting SDK app (not a Server-to-Server OAuth or retired JWT app), from the same app and the same ' +
   '(development or production) pair, with no stray spaces.';
 
-const table: Record<number, Entry> = {
+const table: Record<number, Explanation> = {
   0: {
     meaning: 'Success.',
     cause: 'The SDK reported success through the error path, which should not happen.',
@@ -433,7 +427,7 @@ export function explainJoinError(code: number, sdkMessage?: string): JoinErrorIn
   return {
     code,
     meaning: sdkMessage?.trim() || 'Zoom reported an error this page does not know yet.',
-    cause: 'Not in this page’s table of Meeting SDK 6.2 error codes.',
+    cause: 'Not in this page’s table of the Meeting SDK’s error codes.',
     fix: 'Search the code in Zoom’s "Meeting SDK Web error codes" page and the developer forum.',
   };
 }

@@ -1,20 +1,21 @@
 import { JoinForm } from './form.ts';
-import { showProblem } from './show-result.ts';
+import { showProblem } from './show-problem.ts';
 
 const formElement = document.querySelector<HTMLFormElement>('#join-form');
 if (!formElement) throw new Error('#join-form is missing from index.html');
 const form = new JoinForm(formElement);
 // The sign-in box (hosts, other accounts' meetings) and its explanations load right after the form, not before it.
-const account = import('./zoom-account.ts').then(({ ZoomAccount }) => new ZoomAccount(form));
-// If it fails to load, joining works as before; only the sign-in box stays hidden.
-account.catch(() => undefined);
+// If it fails to load, joining works as before; only the sign-in box stays hidden (null: nothing to update).
+const account = import('./zoom-sign-in.ts')
+  .then(({ ZoomAccount }) => new ZoomAccount(form))
+  .catch(() => null);
 // The benchmark reads this mark: the moment the form is ready for input.
 performance.mark('form-interactive');
 
 // Everything after the click (signer client, error table, meeting frame) is loaded off the critical path.
-let joinFlow: Promise<typeof import('./join-flow.ts')> | undefined;
-function loadJoinFlow(): Promise<typeof import('./join-flow.ts')> {
-  joinFlow ??= import('./join-flow.ts');
+let joinFlow: Promise<typeof import('./join.ts')> | undefined;
+function loadJoinFlow(): Promise<typeof import('./join.ts')> {
+  joinFlow ??= import('./join.ts');
   joinFlow.catch(() => (joinFlow = undefined));
   return joinFlow;
 }
@@ -33,7 +34,7 @@ formElement.addEventListener('submit', (event) => {
   form.remember();
   form.setBusy(true, 'Joining…');
   loadJoinFlow()
-    .then((flow) => flow.runJoin(form, () => void account.then((box) => box.markSignedOut())))
+    .then((flow) => flow.runJoin(form, () => void account.then((box) => box?.markSignedOut())))
     .catch((error: unknown) => {
       form.setBusy(false);
       showProblem({

@@ -1,4 +1,4 @@
-import { normaliseMeetingNumber } from '../../lib/contract.ts';
+import { normaliseMeetingNumber } from '../../../lib/contract.ts';
 
 export interface InviteLink {
   meetingNumber: string;

@@ -1,13 +1,8 @@
-import {
-  AUTH_PATHS,
-  RETURN_TO_PARAM,
-  SIGN_IN_ERRORS,
-  SIGN_IN_ERROR_PARAM,
-  SessionResponse,
-  isSignInError,
-} from '../../lib/auth-contract.ts';
+import { AUTH_PATHS, RETURN_TO_PARAM, SIGN_IN_ERROR_PARAM, SessionResponse } from '../../../lib/auth-contract.ts';
+import { SIGN_IN_ERRORS, isSignInError } from '../../../lib/errors/sign-in-errors.ts';
 import type { JoinForm } from './form.ts';
-import { byId, showProblem } from './show-result.ts';
+import { byId } from './dom.ts';
+import { showProblem } from './show-problem.ts';
 
 type AccountState = SessionResponse | { signedIn: false; unavailable: string; retry?: boolean };
 
@@ -58,7 +53,8 @@ export class ZoomAccount {
       title: 'Sign in with Zoom did not complete',
       ...(isSignInError(reason)
         ? SIGN_IN_ERRORS[reason]
-        : { meaning: 'The sign-in failed.', cause: `Reason: ${reason}.`, fix: 'Sign in again.' }),
+        : // Never echo the parameter: anyone can link here with a "reason" of their own wording.
+          { meaning: 'The sign-in failed.', cause: 'The sign-in came back with a reason this page does not know.', fix: 'Sign in again.' }),
     });
   }
 

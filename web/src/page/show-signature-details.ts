@@ -1,4 +1,4 @@
-import { inspectSignature, type Expectations } from '../../lib/check-signature.ts';
+import { inspectSignature, type Expectations } from '../../../lib/check-signature.ts';
 
 /** Shows what a signature says and every problem with it, in `container`. */
 export function showInspection(container: HTMLElement, signature: string, expect: Expectations): void {
@@ -25,8 +25,8 @@ export function showInspection(container: HTMLElement, signature: string, expect
     for (const problem of inspection.problems) {
       const item = document.createElement('li');
       const strong = document.createElement('strong');
-      strong.textContent = problem.message;
-      item.append(strong, ` ${problem.fix}`);
+      strong.textContent = problem.meaning;
+      item.append(strong, ` ${problem.cause} ${problem.fix}`);
       list.append(item);
     }
     parts.push(list);

@@ -1,15 +1,16 @@
 import type * as z from 'zod/mini';
-import { AUTH_PATHS, ObfResponse, ZakResponse, type ObfRequestInput } from '../../lib/auth-contract.ts';
-import { ErrorBody, type ErrorCode } from '../../lib/contract.ts';
+import { AUTH_PATHS, ObfResponse, ZakResponse, type ObfRequestInput } from '../../../lib/auth-contract.ts';
+import { ErrorBody, type FieldErrors } from '../../../lib/contract.ts';
+import { explainApiError } from '../../../lib/errors/api-errors.ts';
 import type { JoinFormValues } from './form.ts';
-import type { Problem } from './show-result.ts';
+import type { Problem } from './show-problem.ts';
 
 /** What join() gets besides the signature: the host's ZAK, or an OBF token, never both (Zoom refuses that). */
 export type ZoomTokens = { zak?: string; obfToken?: string };
 
 export type TokenOutcome = { ok: true; tokens: ZoomTokens } | { ok: false; problem: Problem; signedOut: boolean };
 
-type Answer<T> = { ok: true; data: T } | { ok: false; status: number; code: string; message: string };
+type Answer<T> = { ok: true; data: T } | { ok: false; status: number; code: string; message: string; fields?: FieldErrors };
 
 /** POSTs to one of this site's token routes and reads the answer strictly as the contract's JSON. */
 async function postJson<S extends z.ZodMiniType>(path: string, body: unknown, schema: S): Promise<Answer<z.output<S>>> {
@@ -34,22 +35,8 @@ async function postJson<S extends z.ZodMiniType>(path: string, body: unknown, sc
     : { ok: false, status: res.status, code: 'unexpected', message: `${path} answered HTTP ${res.status} without the expected JSON.` };
 }
 
-const SIGN_IN_FIX = 'Click “Sign in with Zoom” above, then try again.';
-
-/** What to do about each refusal of /api/zak and /api/obf. */
-const FIXES: Partial<Record<ErrorCode | 'network' | 'unexpected', string>> = {
-  not_signed_in: SIGN_IN_FIX,
-  zoom_session_invalid: `Your Zoom sign-in was revoked or expired. ${SIGN_IN_FIX}`,
-  sign_in_not_configured:
-    'Set SESSION_SECRET (at least 32 random characters) in the site’s environment variables and redeploy, or paste a ZAK under More options.',
-  zoom_rate_limited: 'Wait a few seconds and try again.',
-  zoom_missing_scope: 'Add the scopes in the Zoom Marketplace (your app → Scopes), then sign out and sign in again.',
-  zoom_unavailable: 'Try again in a moment; check status.zoom.us if it persists.',
-  cross_site_request: 'Use this site’s own page to join.',
-  meeting_not_allowed: 'Use one of the meetings this site is set up for, or add it to ZOOM_ALLOWED_MEETINGS.',
-  invalid_request: 'Check the meeting number.',
-  network: 'Check your connection; locally, make sure `npm run dev` is running.',
-};
+/** The network is not one of our functions' codes: the request never got an answer. */
+const NETWORK_FIX = 'Check your connection; locally, make sure `npm run dev` is running.';
 
 function problem(title: string, meaning: string, answer: Extract<Answer<unknown>, { ok: false }>): TokenOutcome {
   return {
@@ -59,7 +46,8 @@ function problem(title: string, meaning: string, answer: Extract<Answer<unknown>
       title,
       meaning,
       cause: answer.message,
-      fix: FIXES[answer.code as ErrorCode] ?? 'Sign out, sign in with Zoom again, and retry.',
+      fix: answer.code === 'network' ? NETWORK_FIX : explainApiError(answer.code).fix,
+      ...(answer.fields ? { fields: answer.fields } : {}),
     },
   };
 }

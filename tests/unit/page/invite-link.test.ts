@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseInviteLink } from '../../web/src/invite-link.ts';
-import { preferredLanguage, LANGUAGES } from '../../web/src/languages.ts';
+import { parseInviteLink } from '../../../web/src/page/invite-link.ts';
+import { preferredLanguage, LANGUAGES } from '../../../web/src/shared/languages.ts';
 
 describe('parseInviteLink', () => {
   it.each([

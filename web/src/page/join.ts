@@ -1,11 +1,12 @@
-import { explainJoinError } from '../../lib/join-errors.ts';
+import { explainJoinError } from '../../../lib/errors/join-errors.ts';
 import type { JoinForm } from './form.ts';
-import { initMeeting, joinMeeting, msUntilJoinAllowed, onMeetingLeft } from './join-meeting.ts';
+import { initMeeting, joinMeeting, msUntilJoinAllowed, onMeetingLeft } from './meeting-frame-host.ts';
 import { requestSignature } from './request-signature.ts';
-import { requestZoomTokens } from './request-zoom-token.ts';
-import { byId, showProblem, showStatus } from './show-result.ts';
-import type { Expectations } from '../../lib/check-signature.ts';
-import { clockSkewSeconds, clockWarning, showInspection } from './show-inspection.ts';
+import { requestZoomTokens } from './request-zoom-tokens.ts';
+import { byId } from './dom.ts';
+import { showProblem, showStatus } from './show-problem.ts';
+import type { Expectations } from '../../../lib/check-signature.ts';
+import { clockSkewSeconds, clockWarning, showInspection } from './show-signature-details.ts';
 
 /** The Details panel after signing: the decoded signature, its problems, and a clock-skew warning. */
 function showSignatureDetails(signature: string, values: { meetingNumber: string; role: 0 | 1 }, serverDate?: Date): void {
@@ -22,7 +23,7 @@ export function checkPastedSignature(signature: string, values: Expectations): v
   showInspection(byId('check-result'), signature, values);
 }
 
-export { initMeeting } from './join-meeting.ts';
+export { initMeeting } from './meeting-frame-host.ts';
 
 /** Zoom refuses a second join() within 10 s; wait it out visibly instead of failing. */
 async function waitForJoinSlot(form: JoinForm): Promise<void> {

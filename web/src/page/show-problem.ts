@@ -1,18 +1,12 @@
-import type { FieldErrors } from '../../lib/contract.ts';
+import type { FieldErrors } from '../../../lib/contract.ts';
+import type { Explanation } from '../../../lib/explanation.ts';
+import { byId } from './dom.ts';
 
-export interface Problem {
+/** Every failure the page shows: a title for what was attempted, the explanation, and the fields to correct. */
+export interface Problem extends Explanation {
   title: string;
-  meaning: string;
-  cause: string;
-  fix: string;
   fields?: FieldErrors;
 }
-
-export const byId = (id: string): HTMLElement => {
-  const element = document.getElementById(id);
-  if (!element) throw new Error(`#${id} is missing from index.html`);
-  return element;
-};
 
 export function showStatus(message: string | null): void {
   const status = byId('status');

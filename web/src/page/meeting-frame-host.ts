@@ -1,5 +1,5 @@
-import type { Language } from './languages.ts';
-import { FRAME_READY_MESSAGE, LEFT_MEETING_MESSAGE, type JoinParams, type JoinResult, type MeetingFrameApi } from './meeting-frame-api.ts';
+import type { Language } from '../shared/languages.ts';
+import { FRAME_READY_MESSAGE, LEFT_MEETING_MESSAGE, type JoinParams, type JoinResult, type MeetingFrameApi } from '../shared/frame-protocol.ts';
 
 export type { JoinParams, JoinResult };
 
@@ -61,50 +61,61 @@ function forgetSdkTokens(): void {
   }
 }
 
-function discardFrame(): void {
-  frame?.element.remove();
-  frame = undefined;
+/** Removes `which` (by default the current frame) and the SDK's token copies; a newer frame stays. */
+function discardFrame(which = frame): void {
+  which?.element.remove();
+  if (frame === which) frame = undefined;
   forgetSdkTokens();
 }
 
-/** The current (hidden) frame's API, creating the frame first if there is none. */
-function frameApi(): Promise<MeetingFrameApi> {
+/** The current (hidden) frame, created first if there is none. */
+function currentFrame(): NonNullable<typeof frame> {
   frame ??= createFrame();
-  return frame.api;
+  return frame;
 }
+
+/** The language the last frame was prepared in: a replacement frame is prepared the same way. */
+let lastLanguage: Language | undefined;
 
 /** Creates the frame if needed and starts the SDK's language load and init() in it (idempotent). */
 export function initMeeting(language: Language): void {
-  frameApi()
-    .then((api) => api.prepare(language))
+  lastLanguage = language;
+  currentFrame()
+    .api.then((api) => api.prepare(language))
     .catch(() => undefined); // joinMeeting() reports the failure
 }
 
 export async function joinMeeting(params: JoinParams): Promise<JoinResult> {
+  // This attempt's own frame: a leave or another failure may replace `frame` while join() is awaited.
+  const attempt = currentFrame();
   try {
-    const api = await frameApi();
-    frame!.element.hidden = false;
+    const api = await attempt.api;
+    attempt.element.hidden = false;
     const result = await api.join(params);
     // Stamped when Zoom has answered, i.e. just after the SDK's join() call: never earlier than Zoom counts it.
     lastJoinAt = Date.now();
     if (!result.ok) {
       // The failed SDK instance cannot join again: replace it with a fresh one, loading from cache, for the retry.
-      discardFrame();
+      discardFrame(attempt);
       initMeeting(params.language);
     }
     return result;
   } catch (error) {
-    discardFrame();
+    discardFrame(attempt);
     throw error;
   }
 }
 
-/** Calls `onLeft` when the user leaves the meeting (the SDK sends the frame to its leave URL). */
+/**
+ * Calls `onLeft` when the user leaves the meeting (the SDK sends the frame to its leave URL). The spent frame is
+ * replaced by a prepared one at once, so joining again from this tab is as quick as the first prefetched join.
+ */
 export function onMeetingLeft(onLeft: () => void): void {
   window.addEventListener('message', (event: MessageEvent<unknown>) => {
     const data = event.data as { type?: unknown } | null;
     if (event.origin !== location.origin || data?.type !== LEFT_MEETING_MESSAGE) return;
     discardFrame();
+    if (lastLanguage) initMeeting(lastLanguage);
     onLeft();
   });
 }

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { MeetingNumber, type Role } from '../../lib/contract.ts';
+import { MeetingNumber, type Role } from '../../../lib/contract.ts';
 import { parseInviteLink } from './invite-link.ts';
-import { LANGUAGES, isLanguage, preferredLanguage, type Language } from './languages.ts';
+import { LANGUAGES, isLanguage, preferredLanguage, type Language } from '../shared/languages.ts';
 
 export interface JoinFormValues {
   meetingNumber: string;

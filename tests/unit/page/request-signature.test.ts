@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { interpretSignerResponse, requestSignature } from '../../web/src/request-signature.ts';
+import { interpretSignerResponse } from '../../../web/src/page/read-signer-answer.ts';
+import { requestSignature } from '../../../web/src/page/request-signature.ts';
 
 const VALID = { signature: 'eyJ.eyJ.sig', sdkKey: 'key', expiresAt: '2026-11-27T12:00:00.000Z' };
 const json = (value: unknown) => JSON.stringify(value);

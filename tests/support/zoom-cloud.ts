@@ -1,8 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Request as PwRequest } from '@playwright/test';
-
-const SDK_DIST = join(import.meta.dirname, '../../node_modules/@zoom/meetingsdk/dist');
+import { SDK_DIST } from './zoom-sdk-package.ts';
 
 /** What Zoom's `POST /api/v1/wc/info` answers; the SDK turns it into a join error code. */
 export interface WcInfoAnswer {

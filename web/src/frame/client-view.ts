@@ -1,7 +1,12 @@
+/**
+ * Zoom's client view in this frame: load the SDK, prepare it (language + init, no signature needed), and
+ * `ZoomMtg.join` with the signature the page obtained. Failures come back as { code, message } for the page to
+ * explain.
+ */
 import type { ZoomMtg as ZoomMtgApi } from '@zoom/meetingsdk';
-import { SELF_HOSTED_LIB_PATH } from '../../lib/zoom-assets.ts';
-import type { Language } from './languages.ts';
-import { FRAME_READY_MESSAGE, LEFT_MEETING_PARAM, LEFT_MEETING_MESSAGE, type JoinParams, type JoinResult } from './meeting-frame-api.ts';
+import { SELF_HOSTED_LIB_PATH } from '../../../lib/zoom-assets.ts';
+import type { Language } from '../shared/languages.ts';
+import { LEFT_MEETING_PARAM, type JoinParams, type JoinResult } from '../shared/frame-protocol.ts';
 
 type ZoomMtg = typeof ZoomMtgApi;
 
@@ -23,7 +28,7 @@ function toFailure(value: unknown): JoinResult {
 let sdkReady: Promise<ZoomMtg> | undefined;
 
 /** The SDK (≈1.5 MB gzipped) starts loading as soon as the page creates this frame, before anyone clicks Join. */
-function loadSdk(): Promise<ZoomMtg> {
+export function loadSdk(): Promise<ZoomMtg> {
   sdkReady ??= import('@zoom/meetingsdk').then(({ ZoomMtg }) => {
     // Opt-in self-hosting: before anything loads, so not one request goes to source.zoom.us.
     if (import.meta.env.VITE_ZOOM_ASSETS === 'self') ZoomMtg.setZoomJSLib(`${location.origin}${SELF_HOSTED_LIB_PATH}`, '/av');
@@ -37,7 +42,7 @@ function loadSdk(): Promise<ZoomMtg> {
 let initialised: { language: Language; result: Promise<JoinResult> } | undefined;
 
 /** i18n + init, once per frame: it needs no signature, so the page runs it while the signer answers. */
-async function prepare(language: Language): Promise<JoinResult> {
+export async function prepare(language: Language): Promise<JoinResult> {
   if (initialised) {
     if (initialised.language !== language) {
       initialised.language = language;
@@ -71,7 +76,7 @@ async function prepare(language: Language): Promise<JoinResult> {
   return result;
 }
 
-async function join(params: JoinParams): Promise<JoinResult> {
+export async function join(params: JoinParams): Promise<JoinResult> {
   const prepared = await prepare(params.language);
   if (!prepared.ok) return prepared;
   const sdk = await loadSdk();
@@ -92,18 +97,9 @@ async function join(params: JoinParams): Promise<JoinResult> {
 }
 
 /** The SDK is evaluated and prepared, and the media libraries it injected have loaded. */
-async function ready(): Promise<void> {
+export async function ready(): Promise<void> {
   await loadSdk();
   if (document.readyState !== 'complete') {
     await new Promise((resolve) => window.addEventListener('load', resolve, { once: true }));
   }
-}
-
-if (new URLSearchParams(location.search).has(LEFT_MEETING_PARAM)) {
-  window.parent.postMessage({ type: LEFT_MEETING_MESSAGE }, location.origin);
-} else {
-  window.meetingFrame = { ready, prepare, join };
-  window.parent.postMessage({ type: FRAME_READY_MESSAGE }, location.origin);
-  // A failed download surfaces when join() awaits it; here it would only be an unhandled rejection.
-  loadSdk().catch(() => undefined);
 }

@@ -1,0 +1,6 @@
+// The globals lib/ may use because browsers and Node both have them (Node 16+); anything else is a type error here.
+declare function atob(data: string): string;
+declare class TextDecoder {
+  constructor(label?: string, options?: { fatal?: boolean });
+  decode(input?: Uint8Array): string;
+}
