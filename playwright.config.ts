@@ -70,5 +70,7 @@ export default defineConfig({
       PORTS.byoPage,
       { VITE_SIGNATURE_URL: EXTERNAL_SIGNER_URL, VITE_ZOOM_ASSETS: 'self' },
     ),
+    // Vite's dev server, as `npm run dev` runs it behind netlify dev: the page and Vite's client under the dev CSP.
+    server(`npx vite --port ${PORTS.viteDev} --strictPort`, PORTS.viteDev, {}),
   ],
 });

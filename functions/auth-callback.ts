@@ -1,13 +1,18 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Config } from '@netlify/functions';
-import { AUTH_PATHS, SIGN_IN_ERROR_PARAM, safeReturnPath } from '../lib/auth-contract.ts';
+import { SIGN_IN_ERROR_PARAM, safeReturnPath } from '../lib/auth-contract.ts';
 import type { SignInError } from '../lib/errors/sign-in-errors.ts';
-import { SESSION_COOKIE, SESSION_COOKIE_PATH, STATE_COOKIE, readAuthSetup } from './_lib/auth.ts';
+import { SESSION_COOKIE, STATE_COOKIE, readAuthSetup } from './_lib/auth.ts';
 import { methodNotAllowed, redirect } from './_lib/respond.ts';
-import { clearCookie, cookie, readCookie, seal, unseal } from './_lib/session.ts';
-import { exchangeCode, fetchUser } from './_lib/zoom-api.ts';
+import { clearCookie, cookie, fitsInCookie, readCookie, seal, unseal } from './_lib/session.ts';
+import { exchangeCode, fetchUser, revokeToken } from './_lib/zoom-api.ts';
 
-const sameText = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+/**
+ * Constant-time equality of any two strings: both are hashed first, so the buffers compared are always 32 bytes
+ * (comparing the strings' own bytes threw on equal UTF-16 lengths with different UTF-8 lengths: a 500).
+ */
+const digest = (text: string) => createHash('sha256').update(text).digest();
+const sameText = (a: string, b: string) => timingSafeEqual(digest(a), digest(b));
 
 /**
  * Where Zoom sends the browser back. Every outcome is a redirect to the page: with a session cookie, or with
@@ -15,12 +20,12 @@ const sameText = (a: string, b: string) => a.length === b.length && timingSafeEq
  */
 export default async (req: Request): Promise<Response> => {
   if (req.method !== 'GET') return methodNotAllowed('GET');
-  const clearState = clearCookie(STATE_COOKIE, AUTH_PATHS.callback);
+  const clearState = clearCookie(STATE_COOKIE);
   const back = (returnTo: string, error: SignInError) => redirect(`${returnTo}?${SIGN_IN_ERROR_PARAM}=${error}`, [clearState]);
 
   const setup = readAuthSetup();
   if (!setup.ok) return back('/', 'not_configured');
-  const pending = await unseal(readCookie(req, STATE_COOKIE), 'oauth-state', setup.key);
+  const pending = unseal(readCookie(req, STATE_COOKIE), 'oauth-state', setup.keys);
   if (!pending) return back('/', 'login_expired');
   const { state, verifier, redirectUri } = pending.payload;
   const returnTo = safeReturnPath(pending.payload.returnTo);
@@ -39,8 +44,14 @@ export default async (req: Request): Promise<Response> => {
   const profile = user.ok ? user.data : { name: '', email: '' };
   // End the session a minute before Zoom's token does, so a fetched ZAK never fails on an expired token.
   const lifetime = Math.max(60, tokens.data.expiresIn - 60);
-  const session = await seal({ at: tokens.data.accessToken, ...profile }, 'session', lifetime, setup.key);
-  return redirect(returnTo, [clearState, cookie(SESSION_COOKIE, session, { path: SESSION_COOKIE_PATH, maxAgeSeconds: lifetime })]);
+  const sealed = seal({ at: tokens.data.accessToken, ...profile }, 'session', lifetime, setup.keys);
+  const session = cookie(SESSION_COOKIE, sealed, { sameSite: 'Strict', maxAgeSeconds: lifetime });
+  // A browser would drop an oversized cookie silently, leaving a sign-in that "worked" and a page that says otherwise.
+  if (!fitsInCookie(session)) {
+    await revokeToken(setup.credentials, tokens.data.accessToken);
+    return back(returnTo, 'session_too_large');
+  }
+  return redirect(returnTo, [clearState, session]);
 };
 
 export const config: Config = {

@@ -1,5 +1,5 @@
 import type { Config } from '@netlify/functions';
-import { AUTH_PATHS, RETURN_TO_PARAM, SIGN_IN_ERROR_PARAM, safeReturnPath } from '../lib/auth-contract.ts';
+import { RETURN_TO_PARAM, SIGN_IN_ERROR_PARAM, safeReturnPath } from '../lib/auth-contract.ts';
 import { STATE_COOKIE, STATE_COOKIE_MAX_AGE, callbackUrl, notConfigured, readAuthSetup } from './_lib/auth.ts';
 import { methodNotAllowed, redirect } from './_lib/respond.ts';
 import { cookie, seal } from './_lib/session.ts';
@@ -18,9 +18,9 @@ export default async (req: Request): Promise<Response> => {
   }
   const { verifier, challenge, state } = createPkce();
   const redirectUri = callbackUrl(req);
-  const sealed = await seal({ state, verifier, returnTo, redirectUri }, 'oauth-state', STATE_COOKIE_MAX_AGE, setup.key);
+  const sealed = seal({ state, verifier, returnTo, redirectUri }, 'oauth-state', STATE_COOKIE_MAX_AGE, setup.keys);
   return redirect(authorizeUrl({ clientId: setup.credentials.sdkKey, redirectUri, state, challenge }), [
-    cookie(STATE_COOKIE, sealed, { path: AUTH_PATHS.callback, maxAgeSeconds: STATE_COOKIE_MAX_AGE }),
+    cookie(STATE_COOKIE, sealed, { sameSite: 'Lax', maxAgeSeconds: STATE_COOKIE_MAX_AGE }),
   ]);
 };
 

@@ -1,13 +1,13 @@
 import type { Config } from '@netlify/functions';
 import type { SessionResponse } from '../lib/auth-contract.ts';
-import { SESSION_COOKIE, SESSION_COOKIE_PATH, requireSignedInPost } from './_lib/auth.ts';
+import { SESSION_COOKIE, requireSignedInPost } from './_lib/auth.ts';
 import { json, withCookie } from './_lib/respond.ts';
 import { clearCookie } from './_lib/session.ts';
 import { revokeToken } from './_lib/zoom-api.ts';
 
 /** Signs out: the token is revoked at Zoom (best effort) and the session cookie is cleared in any case. */
 export default async (req: Request): Promise<Response> => {
-  const clear = clearCookie(SESSION_COOKIE, SESSION_COOKIE_PATH);
+  const clear = clearCookie(SESSION_COOKIE);
   const signedIn = await requireSignedInPost(req);
   // A cross-site page must not sign anyone out; a missing or expired session is cleared anyway.
   if (!signedIn.ok) return signedIn.response.status === 401 ? withCookie(signedIn.response, clear) : signedIn.response;
@@ -16,4 +16,9 @@ export default async (req: Request): Promise<Response> => {
   return withCookie(json(200, body), clear);
 };
 
-export const config: Config = { path: '/api/auth/logout' };
+// Netlify reads config statically: literals only. Logout calls Zoom's revoke with our client credentials, so a
+// loop of it would spend the app's quota at Zoom: 10 a minute per client is more than a person needs.
+export const config: Config = {
+  path: '/api/auth/logout',
+  rateLimit: { windowLimit: 10, windowSize: 60, aggregateBy: ['ip', 'domain'] },
+};

@@ -8,11 +8,15 @@ export default async (req: Request): Promise<Response> => {
   if (req.method !== 'GET') return methodNotAllowed('GET');
   const setup = readAuthSetup();
   if (!setup.ok) return notConfigured(setup.missing);
-  const session = await readSession(req, setup.key);
+  const session = await readSession(req, setup.keys);
   const body: SessionResponse = session
     ? { signedIn: true, name: session.name, email: session.email, expiresAt: session.expiresAt.toISOString() }
     : { signedIn: false };
   return json(200, body);
 };
 
-export const config: Config = { path: '/api/auth/session' };
+// The page asks once per load; 60 a minute per client leaves room for reloads and none for a decryption loop.
+export const config: Config = {
+  path: '/api/auth/session',
+  rateLimit: { windowLimit: 60, windowSize: 60, aggregateBy: ['ip', 'domain'] },
+};

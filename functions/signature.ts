@@ -1,9 +1,11 @@
 import type { Config, Context } from '@netlify/functions';
 import type { SignatureResponse } from '../lib/contract.ts';
 import { checkOrigin, preflight, refuseMeeting } from './_lib/access.ts';
+import { requireSession } from './_lib/auth.ts';
 import { readCredentials } from './_lib/env.ts';
 import { json, jsonError, methodNotAllowed, withHeaders } from './_lib/respond.ts';
 import { signMeetingSdkJwt } from './_lib/sign-jwt.ts';
+import { hostSignaturesNeedSignIn, refuseLifetime } from './_lib/signer-limits.ts';
 import { validateSignatureRequest } from './_lib/validate-request.ts';
 
 export default async (req: Request, _context: Context): Promise<Response> => {
@@ -30,7 +32,7 @@ async function sign(req: Request): Promise<Response> {
   if (!request.ok) return request.response;
 
   const { meetingNumber, role, expirationSeconds, videoWebRtcMode } = request.data;
-  const refused = refuseMeeting(meetingNumber);
+  const refused = refuseMeeting(meetingNumber) ?? refuseLifetime(expirationSeconds) ?? (role === 1 ? await refuseHost(req) : null);
   if (refused) return refused;
   const { token, claims } = signMeetingSdkJwt({
     sdkKey: credentials.sdkKey,
@@ -46,6 +48,15 @@ async function sign(req: Request): Promise<Response> {
     expiresAt: new Date(claims.exp * 1000).toISOString(),
   };
   return json(200, body);
+}
+
+/** With ZOOM_HOST_SIGNATURES=signed-in, the 403/503 for a role-1 request without a Zoom sign-in, else null. */
+async function refuseHost(req: Request): Promise<Response | null> {
+  if (!hostSignaturesNeedSignIn()) return null;
+  const session = await requireSession(req);
+  if (session.ok) return null;
+  if (session.response.status !== 401) return session.response;
+  return jsonError(403, 'host_sign_in_required', 'This site signs host (role 1) joins only for a host signed in with Zoom.');
 }
 
 // Netlify reads this object statically, so every value is a literal (the page's SIGNATURE_PATH must match; a test

@@ -19,10 +19,15 @@ export const RETURN_TO_PARAM = 'returnTo';
 /** The callback reports a failed sign-in to the page with this query parameter (a reason code, nothing secret). */
 export const SIGN_IN_ERROR_PARAM = 'signin_error';
 
-/** A same-site path such as "/" or "/index.html"; never "//host" or a URL with a scheme. */
+/**
+ * A page path on this site such as "/" or "/j/123"; never "//host", a URL with a scheme, or a route under /api/
+ * (returning to /api/auth/login would loop login → Zoom → callback → login). Dot segments are resolved first, as a
+ * browser would, so "/./api/…" cannot slip past; anything else becomes "/".
+ */
 export function safeReturnPath(value: string | null | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return '/';
-  return /^\/[\w\-./~%]*$/.test(value) ? value : '/';
+  if (!value || !/^\/[\w\-./~]*$/.test(value) || value.startsWith('//')) return '/';
+  const path = new URL(value, 'https://site.invalid').pathname;
+  return /^\/api(\/|$)/i.test(path) ? '/' : path;
 }
 
 export const ObfRequest = z.strictObject({ meetingNumber: MeetingNumber }, { error: 'must be a JSON object' });

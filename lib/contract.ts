@@ -80,6 +80,7 @@ export const ERROR_CODES = [
   'signer_not_configured',
   'meeting_not_allowed',
   'origin_not_allowed',
+  'host_sign_in_required',
   // Sign in with Zoom (ZAK / OBF)
   'sign_in_not_configured',
   'not_signed_in',

@@ -4,3 +4,7 @@ declare class TextDecoder {
   constructor(label?: string, options?: { fatal?: boolean });
   decode(input?: Uint8Array): string;
 }
+declare class URL {
+  constructor(url: string, base?: string);
+  readonly pathname: string;
+}

@@ -1,25 +1,23 @@
 import { AUTH_PATHS } from '../../lib/auth-contract.ts';
 import { readCredentials, readEnv } from './env.ts';
 import { jsonError, methodNotAllowed, withCookie } from './respond.ts';
-import { SESSION_SECRET_VAR, clearCookie, readCookie, readSessionKey, unseal } from './session.ts';
+import { SESSION_SECRET_VAR, clearCookie, readCookie, readSessionKey, unseal, type SessionKeys } from './session.ts';
 import type { ClientCredentials, ZoomFailure } from './zoom-api.ts';
 
-export const SESSION_COOKIE = 'zoom_session';
-/** Every route that needs the session lives under /api; the cookie goes nowhere else. */
-export const SESSION_COOKIE_PATH = '/api';
-export const STATE_COOKIE = 'zoom_oauth';
+export const SESSION_COOKIE = '__Host-zoom_session';
+export const STATE_COOKIE = '__Host-zoom_oauth';
 export const STATE_COOKIE_MAX_AGE = 600;
 export const REDIRECT_URL_VAR = 'ZOOM_OAUTH_REDIRECT_URL';
 
 /** Sign-in needs the app's credentials (the same Client ID/Secret as the signer) and SESSION_SECRET. */
-export type AuthSetup = { ok: true; credentials: ClientCredentials; key: Uint8Array } | { ok: false; missing: string[] };
+export type AuthSetup = { ok: true; credentials: ClientCredentials; keys: SessionKeys } | { ok: false; missing: string[] };
 
 export function readAuthSetup(): AuthSetup {
   const credentials = readCredentials();
   const key = readSessionKey();
   const missing = [...(credentials.ok ? [] : credentials.missing), ...(key.ok ? [] : [key.reason])];
   if (!credentials.ok || !key.ok) return { ok: false, missing };
-  return { ok: true, credentials: { sdkKey: credentials.sdkKey, secret: credentials.secret }, key: key.key };
+  return { ok: true, credentials: { sdkKey: credentials.sdkKey, secret: credentials.secret }, keys: key.keys };
 }
 
 export const notConfigured = (missing: string[]): Response =>
@@ -37,8 +35,8 @@ export function callbackUrl(req: Request): string {
 }
 
 /**
- * Token-issuing POSTs must come from this site's own page. SameSite=Lax already keeps the cookie off cross-site
- * POSTs; this also refuses them explicitly, from the headers browsers always send with fetch.
+ * Token-issuing POSTs must come from this site's own page. SameSite=Strict already keeps the session cookie off
+ * cross-site requests; this also refuses them explicitly, from the headers browsers always send with fetch.
  */
 export function refuseCrossSite(req: Request): Response | null {
   const site = req.headers.get('sec-fetch-site');
@@ -62,7 +60,7 @@ export type SessionCheck = { ok: true; session: Session; setup: Extract<AuthSetu
 export async function requireSession(req: Request): Promise<SessionCheck> {
   const setup = readAuthSetup();
   if (!setup.ok) return { ok: false, response: notConfigured(setup.missing) };
-  const session = await readSession(req, setup.key);
+  const session = await readSession(req, setup.keys);
   if (!session) {
     return {
       ok: false,
@@ -80,8 +78,8 @@ export async function requireSignedInPost(req: Request): Promise<SessionCheck> {
   return requireSession(req);
 }
 
-export async function readSession(req: Request, key: Uint8Array): Promise<Session | null> {
-  const sealed = await unseal(readCookie(req, SESSION_COOKIE), 'session', key);
+export async function readSession(req: Request, keys: SessionKeys): Promise<Session | null> {
+  const sealed = unseal(readCookie(req, SESSION_COOKIE), 'session', keys);
   if (!sealed) return null;
   const { at, name, email } = sealed.payload;
   return { accessToken: at, name, email, expiresAt: sealed.expiresAt };
@@ -90,5 +88,5 @@ export async function readSession(req: Request, key: Uint8Array): Promise<Sessio
 /** Zoom's refusal as our JSON error; when Zoom no longer accepts the token, the session is dropped as well. */
 export function zoomFailure(failure: ZoomFailure): Response {
   const response = jsonError(failure.status, failure.code, failure.message);
-  return failure.status === 401 ? withCookie(response, clearCookie(SESSION_COOKIE, SESSION_COOKIE_PATH)) : response;
+  return failure.status === 401 ? withCookie(response, clearCookie(SESSION_COOKIE)) : response;
 }

@@ -1,40 +1,15 @@
 import type * as z from 'zod/mini';
 import { MAX_REQUEST_BYTES, SignatureRequest, fieldErrors } from '../../lib/contract.ts';
+import { mediaTypeOf, readCapped } from './read-body.ts';
 import { jsonError } from './respond.ts';
 
 export type Validated<T> = { ok: true; data: T } | { ok: false; response: Response };
 
 const fail = (response: Response): { ok: false; response: Response } => ({ ok: false, response });
 
-function isJsonContentType(header: string | null): boolean {
-  const mediaType = header?.split(';')[0]?.trim().toLowerCase();
-  return mediaType === 'application/json';
-}
-
-/** Reads at most `limit` bytes; `null` means the body was larger, so nothing more is buffered. */
-async function readCapped(req: Request, limit: number): Promise<string | null> {
-  const declared = Number(req.headers.get('content-length'));
-  if (Number.isFinite(declared) && declared > limit) return null;
-  if (!req.body) return '';
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
-}
-
 /** Every check a JSON request passes before anything is done with it, in the order a client would fix them. */
 export async function validateJsonBody<S extends z.ZodMiniType>(req: Request, schema: S): Promise<Validated<z.output<S>>> {
-  if (!isJsonContentType(req.headers.get('content-type'))) {
+  if (mediaTypeOf(req.headers.get('content-type')) !== 'application/json') {
     return fail(
       jsonError(415, 'unsupported_media_type', 'Send the request body as JSON with "Content-Type: application/json".'),
     );

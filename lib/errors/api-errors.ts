@@ -51,6 +51,11 @@ export const API_ERRORS = {
     cause: 'ALLOWED_ORIGINS is set on the signer’s site and does not list this page’s origin.',
     fix: 'Add this page’s origin to ALLOWED_ORIGINS on the signer’s site, or use the signer of this site.',
   },
+  host_sign_in_required: {
+    meaning: 'This site signs host (role 1) joins only for a host signed in with Zoom.',
+    cause: 'ZOOM_HOST_SIGNATURES=signed-in is set on the site, and this browser is not signed in with Zoom.',
+    fix: 'Click “Sign in with Zoom” above as the meeting’s host, then start again; or join as Attendee.',
+  },
   sign_in_not_configured: {
     meaning: 'Sign in with Zoom is not set up on this site.',
     cause: 'SESSION_SECRET (at least 32 characters) is not set in the site’s environment variables.',

@@ -40,6 +40,11 @@ export const SIGN_IN_ERRORS = {
     cause: 'SESSION_SECRET (or the Client ID/Secret) is not set in the site’s environment variables.',
     fix: 'Set SESSION_SECRET to a random value of at least 32 characters (e.g. `openssl rand -base64 32`), then redeploy.',
   },
+  session_too_large: {
+    meaning: 'The sign-in could not be kept in this browser.',
+    cause: 'Zoom’s token with your name and email made a session cookie larger than browsers keep (4 KB).',
+    fix: 'Sign in again. If it keeps happening, shorten the Zoom display name, or paste a ZAK under More options.',
+  },
   zoom_error: {
     meaning: 'Zoom reported an error during sign-in.',
     cause: 'Zoom redirected back with an error instead of an authorization code.',

@@ -62,7 +62,7 @@ test.describe('Sign in with Zoom routes over HTTP', () => {
     expect(location.origin).toBe(zoomAccounts.baseUrl);
     expect(location.searchParams.get('redirect_uri')).toBe('http://localhost:8888/api/auth/callback');
     expect(location.searchParams.get('code_challenge_method')).toBe('S256');
-    expect(login.headers()['set-cookie']).toMatch(/^zoom_oauth=.+; Path=\/api\/auth\/callback; Max-Age=600; HttpOnly; Secure; SameSite=Lax/);
+    expect(login.headers()['set-cookie']).toMatch(/^__Host-zoom_oauth=.+; Path=\/; Max-Age=600; HttpOnly; Secure; SameSite=Lax/);
 
     expect(await (await request.get('/api/auth/session')).json()).toEqual({ signedIn: false });
     const zak = await request.post('/api/zak');
@@ -76,7 +76,7 @@ test.describe('Sign in with Zoom routes over HTTP', () => {
     const callback = await request.get('/api/auth/callback?code=x&state=forged', { maxRedirects: 0 });
     expect(callback.status()).toBe(302);
     expect(callback.headers()['location']).toBe('/?signin_error=state_mismatch');
-    expect(callback.headers()['set-cookie']).toMatch(/^zoom_oauth=; Path=\/api\/auth\/callback; Max-Age=0/);
+    expect(callback.headers()['set-cookie']).toMatch(/^__Host-zoom_oauth=; Path=\/; Max-Age=0/);
     const again = await request.get('/api/auth/callback?code=x&state=forged', { maxRedirects: 0 });
     expect(again.headers()['location']).toBe('/?signin_error=login_expired');
   });

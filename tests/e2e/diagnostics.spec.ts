@@ -57,7 +57,8 @@ test.describe('bring your own signer (VITE_SIGNATURE_URL)', () => {
     zoom.answer = ZOOM_ANSWERS.invalidSignature;
     const signerRequest = page.waitForRequest((request) => request.url() === EXTERNAL_SIGNER_URL && request.method() === 'POST');
     const selfHosted: string[] = [];
-    page.on('requestfinished', (request) => request.url().startsWith(`${BYO_PAGE_URL}/zoom-sdk/lib/`) && selfHosted.push(request.url()));
+    // Served, not just asked for: a 404 here once went unnoticed while the build copied the files elsewhere.
+    page.on('response', (res) => res.url().startsWith(`${BYO_PAGE_URL}/zoom-sdk/lib/`) && res.status() === 200 && selfHosted.push(res.url()));
     await join(page);
     expect((await signerRequest).postDataJSON()).toEqual({ meetingNumber: '987654321', role: 1 });
     await expect(page.getByRole('alert')).toContainText('error 3712');

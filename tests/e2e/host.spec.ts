@@ -44,7 +44,7 @@ test('host: sign in with Zoom, Start, and the SDK sends the ZAK with a role-1 si
   // Nothing of the sign-in is readable by scripts or kept by the page once the join is over (here: refused).
   await expect(page.getByRole('alert')).toContainText('error 3004');
   const cookies = await page.context().cookies();
-  expect(cookies.find((c) => c.name === 'zoom_session')).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax', path: '/api' });
+  expect(cookies.find((c) => c.name === '__Host-zoom_session')).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict', path: '/' });
   expect(await page.evaluate(() => document.cookie)).toBe('');
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
   expect(stored).not.toContain(zoomAccounts.issuedZaks[0]);
@@ -79,7 +79,7 @@ test('sign out clears the session; Start then explains that sign-in is needed', 
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('link', { name: 'Sign in with Zoom' })).toBeVisible();
   expect(zoomAccounts.revoked).toHaveLength(1);
-  expect((await page.context().cookies()).some((c) => c.name === 'zoom_session')).toBe(false);
+  expect((await page.context().cookies()).some((c) => c.name === '__Host-zoom_session')).toBe(false);
 
   await page.getByRole('button', { name: 'Start meeting' }).click();
   const alert = page.getByRole('alert');

@@ -11,6 +11,8 @@ export const PORTS = {
   /** A build whose VITE_SIGNATURE_URL points at another backend (tests/e2e/external-signer.ts). */
   byoPage: 4180,
   externalSigner: 8897,
+  /** `vite` (the dev server `npm run dev` proxies), to check the page works under its CSP in development too. */
+  viteDev: 5175,
   /** tests/fake-zoom/server.ts, started by the tests; the signer site's ZOOM_OAUTH_BASE_URL/ZOOM_API_BASE_URL. */
   fakeZoom: 8899,
 } as const;
@@ -23,6 +25,7 @@ export const BYO_PAGE_URL = `http://localhost:${PORTS.byoPage}`;
 export const EXTERNAL_SIGNER_URL = `http://127.0.0.1:${PORTS.externalSigner}/sign`;
 
 export const UNCONFIGURED_URL = `http://localhost:${PORTS.unconfigured}`;
+export const VITE_DEV_URL = `http://localhost:${PORTS.viteDev}`;
 
 /**
  * `netlify serve`: what a deploy runs. It builds the site (`npm run build`), bundles the functions as a deploy does,

@@ -2,7 +2,7 @@
  * Every "Sign in with Zoom" route, called as Netlify calls it (web Request in, Response out), against the fake
  * Zoom OAuth/API server running for real on loopback. A small cookie jar plays the browser.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import callback, { config as callbackConfig } from '../../functions/auth-callback.ts';
 import login, { config as loginConfig } from '../../functions/auth-login.ts';
 import logout, { config as logoutConfig } from '../../functions/auth-logout.ts';
@@ -11,96 +11,10 @@ import obf, { config as obfConfig } from '../../functions/obf.ts';
 import zak, { config as zakConfig } from '../../functions/zak.ts';
 import { AUTH_PATHS, ObfResponse, SessionResponse, ZakResponse } from '../../lib/auth-contract.ts';
 import { ErrorBody } from '../../lib/contract.ts';
-import { FakeZoom } from '../fake-zoom/server.ts';
-import { TEST_KEY, TEST_SECRET } from './helpers.ts';
+import { Browser, SITE, errorCode, fakeZoom, json, post, useSignInSite } from './auth-harness.ts';
+import { TEST_KEY } from './helpers.ts';
 
-const SITE = 'https://site.test';
-const SESSION_SECRET = 'unit-session-secret-0123456789-abcdefghij';
-const fakeZoom = new FakeZoom({ clientId: TEST_KEY, clientSecret: TEST_SECRET, redirectUri: `${SITE}/api/auth/callback` });
-
-type Handler = (req: Request) => Promise<Response>;
-
-/** The browser's cookie jar, reduced to what these routes use: name, value, path, deletion by Max-Age=0. */
-class Browser {
-  cookies = new Map<string, { value: string; path: string }>();
-  /** Every body any route answered, to check none carries a secret. */
-  static bodies: string[] = [];
-
-  store(res: Response): void {
-    for (const header of res.headers.getSetCookie()) {
-      const [pair, ...attributes] = header.split(';').map((part) => part.trim());
-      const [name, ...value] = pair!.split('=');
-      const path = attributes.find((a) => a.startsWith('Path='))?.slice(5) ?? '/';
-      if (attributes.includes('Max-Age=0')) this.cookies.delete(name!);
-      else this.cookies.set(name!, { value: value.join('='), path });
-    }
-  }
-
-  cookieHeader(url: string): string {
-    const path = new URL(url).pathname;
-    return [...this.cookies]
-      .filter(([, cookie]) => path === cookie.path || path.startsWith(`${cookie.path}/`))
-      .map(([name, cookie]) => `${name}=${cookie.value}`)
-      .join('; ');
-  }
-
-  async call(handler: Handler, url: string, init: RequestInit & { crossSite?: boolean } = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
-    const cookie = this.cookieHeader(url);
-    if (cookie) headers.set('cookie', cookie);
-    if (init.method === 'POST' && !headers.has('origin')) {
-      headers.set('origin', SITE);
-      headers.set('sec-fetch-site', 'same-origin');
-    }
-    const res = await handler(new Request(url, { ...init, headers }));
-    this.store(res);
-    Browser.bodies.push(await res.clone().text());
-    return res;
-  }
-
-  /** Sign-in as a person does it: our login route, Zoom's authorize page, back to our callback. */
-  async signIn(returnTo = '/'): Promise<Response> {
-    const start = await this.call(login, `${SITE}${AUTH_PATHS.login}?returnTo=${encodeURIComponent(returnTo)}`, {
-      headers: { 'sec-fetch-mode': 'navigate' },
-    });
-    expect(start.status).toBe(302);
-    const atZoom = await fetch(start.headers.get('location')!, { redirect: 'manual' });
-    expect(atZoom.status).toBe(302);
-    return this.call(callback, atZoom.headers.get('location')!);
-  }
-}
-
-const json = async (res: Response) => JSON.parse(await res.clone().text()) as unknown;
-const errorCode = async (res: Response) => ErrorBody.parse(await json(res)).error.code;
-const post = (body?: unknown): RequestInit => ({
-  method: 'POST',
-  ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-});
-
-beforeAll(async () => {
-  const base = await fakeZoom.start();
-  process.env['ZOOM_OAUTH_BASE_URL'] = base;
-  process.env['ZOOM_API_BASE_URL'] = base;
-});
-afterAll(async () => {
-  await fakeZoom.stop();
-  // No answer of any route in this file, error or success, may carry a secret.
-  for (const body of Browser.bodies) {
-    expect(body).not.toContain(TEST_SECRET);
-    expect(body).not.toContain(SESSION_SECRET);
-    expect(body).not.toMatch(/access-[\w-]{10,}|refresh-[\w-]{10,}/);
-  }
-});
-beforeEach(() => {
-  fakeZoom.reset();
-  vi.stubEnv('ZOOM_MEETING_SDK_KEY', TEST_KEY);
-  vi.stubEnv('ZOOM_MEETING_SDK_SECRET', TEST_SECRET);
-  vi.stubEnv('SESSION_SECRET', SESSION_SECRET);
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
-  vi.useRealTimers();
-});
+useSignInSite();
 
 describe('GET /api/auth/login', () => {
   it('redirects to Zoom with an S256 PKCE challenge, state and the callback URL, setting an encrypted cookie', async () => {
@@ -118,7 +32,7 @@ describe('GET /api/auth/login', () => {
     expect(location.searchParams.get('code_challenge')).toMatch(/^[\w-]{43}$/);
     expect(location.searchParams.get('state')).toMatch(/^[\w-]{32}$/);
     const setCookie = res.headers.getSetCookie()[0]!;
-    expect(setCookie).toMatch(/^zoom_oauth=[\w-]+\.\.[\w-]+\.[\w-]+\.[\w-]+; Path=\/api\/auth\/callback; Max-Age=600; HttpOnly; Secure; SameSite=Lax$/);
+    expect(setCookie).toMatch(/^__Host-zoom_oauth=[\w-]+\.\.[\w-]+\.[\w-]+\.[\w-]+; Path=\/; Max-Age=600; HttpOnly; Secure; SameSite=Lax$/);
     // The verifier never appears in the URL: only its hash does.
     expect(setCookie).not.toContain(location.searchParams.get('code_challenge'));
   });
@@ -164,9 +78,9 @@ describe('the whole sign-in', () => {
     const back = await browser.signIn('/index.html');
     expect(back.status).toBe(302);
     expect(back.headers.get('location')).toBe('/index.html');
-    expect(browser.cookies.has('zoom_oauth')).toBe(false);
-    const sessionCookie = back.headers.getSetCookie().find((c) => c.startsWith('zoom_session='))!;
-    expect(sessionCookie).toMatch(/; Path=\/api; Max-Age=3539; HttpOnly; Secure; SameSite=Lax$/);
+    expect(browser.cookies.has('__Host-zoom_oauth')).toBe(false);
+    const sessionCookie = back.headers.getSetCookie().find((c) => c.startsWith('__Host-zoom_session='))!;
+    expect(sessionCookie).toMatch(/; Path=\/; Max-Age=3539; HttpOnly; Secure; SameSite=Strict$/);
 
     const me = SessionResponse.parse(await json(await browser.call(session, `${SITE}/api/auth/session`)));
     expect(me).toMatchObject({ signedIn: true, name: 'Hanna Host', email: 'hanna.host@example.com' });
@@ -186,7 +100,7 @@ describe('the whole sign-in', () => {
 
     const out = await browser.call(logout, `${SITE}/api/auth/logout`, post());
     expect(out.status).toBe(200);
-    expect(browser.cookies.has('zoom_session')).toBe(false);
+    expect(browser.cookies.has('__Host-zoom_session')).toBe(false);
     expect(fakeZoom.revoked).toHaveLength(1);
     expect(SessionResponse.parse(await json(await browser.call(session, `${SITE}/api/auth/session`)))).toEqual({ signedIn: false });
     expect(await errorCode(await browser.call(zak, `${SITE}/api/zak`, post()))).toBe('not_signed_in');
@@ -212,7 +126,7 @@ describe('GET /api/auth/callback: refusals come back to the page as a reason, ne
     const browser = new Browser();
     const start = await browser.call(login, `${SITE}/api/auth/login`);
     const atZoom = await fetch(start.headers.get('location')!, { redirect: 'manual' });
-    return { browser, callbackUrl: atZoom.headers.get('location')!, stateCookie: browser.cookies.get('zoom_oauth')!.value };
+    return { browser, callbackUrl: atZoom.headers.get('location')!, stateCookie: browser.cookies.get('__Host-zoom_oauth')!.value };
   }
   const reason = (res: Response) => new URL(res.headers.get('location')!, SITE).searchParams.get('signin_error');
 
@@ -222,27 +136,27 @@ describe('GET /api/auth/callback: refusals come back to the page as a reason, ne
     forged.searchParams.set('state', 'x'.repeat(32));
     const res = await browser.call(callback, forged.href);
     expect(reason(res)).toBe('state_mismatch');
-    expect(browser.cookies.has('zoom_session')).toBe(false);
+    expect(browser.cookies.has('__Host-zoom_session')).toBe(false);
   });
 
   it('a replayed code', async () => {
     const { browser, callbackUrl, stateCookie } = await startSignIn();
     expect(reason(await browser.call(callback, callbackUrl))).toBeNull();
     const attacker = new Browser();
-    attacker.cookies.set('zoom_oauth', { value: stateCookie, path: '/api/auth/callback' });
+    attacker.cookies.set('__Host-zoom_oauth', { value: stateCookie, path: '/' });
     expect(reason(await attacker.call(callback, callbackUrl))).toBe('code_rejected');
-    expect(attacker.cookies.has('zoom_session')).toBe(false);
+    expect(attacker.cookies.has('__Host-zoom_session')).toBe(false);
   });
 
   it('a missing, tampered or expired sign-in cookie', async () => {
     const { callbackUrl, stateCookie } = await startSignIn();
     expect(reason(await new Browser().call(callback, callbackUrl))).toBe('login_expired');
     const tampered = new Browser();
-    tampered.cookies.set('zoom_oauth', { value: `${stateCookie.slice(0, -2)}AA`, path: '/api/auth/callback' });
+    tampered.cookies.set('__Host-zoom_oauth', { value: `${stateCookie.slice(0, -2)}AA`, path: '/' });
     expect(reason(await tampered.call(callback, callbackUrl))).toBe('login_expired');
     vi.useFakeTimers({ now: Date.now() + 601_000, toFake: ['Date'] });
     const late = new Browser();
-    late.cookies.set('zoom_oauth', { value: stateCookie, path: '/api/auth/callback' });
+    late.cookies.set('__Host-zoom_oauth', { value: stateCookie, path: '/' });
     expect(reason(await late.call(callback, callbackUrl))).toBe('login_expired');
   });
 
@@ -257,7 +171,7 @@ describe('GET /api/auth/callback: refusals come back to the page as a reason, ne
     const second = await startSignIn();
     // The second sign-in's cookie (its verifier) with the first sign-in's code and state: Zoom must refuse it.
     const mixed = new Browser();
-    mixed.cookies.set('zoom_oauth', { value: second.stateCookie, path: '/api/auth/callback' });
+    mixed.cookies.set('__Host-zoom_oauth', { value: second.stateCookie, path: '/' });
     const url = new URL(first.callbackUrl);
     url.searchParams.set('state', new URL(second.callbackUrl).searchParams.get('state')!);
     expect(reason(await mixed.call(callback, url.href))).toBe('code_rejected');
@@ -300,16 +214,16 @@ describe('POST /api/zak and /api/obf', () => {
   it('answer 401 without a session, with a tampered one, or with the sign-in cookie passed off as a session', async () => {
     expect((await new Browser().call(zak, `${SITE}/api/zak`, post())).status).toBe(401);
     const browser = await signedIn();
-    const real = browser.cookies.get('zoom_session')!;
-    browser.cookies.set('zoom_session', { ...real, value: real.value.replace(/\.[\w-]{4}/, '.AAAA') });
+    const real = browser.cookies.get('__Host-zoom_session')!;
+    browser.cookies.set('__Host-zoom_session', { ...real, value: real.value.replace(/\.[\w-]{4}/, '.AAAA') });
     expect(await errorCode(await browser.call(zak, `${SITE}/api/zak`, post()))).toBe('not_signed_in');
     const { browser: pending } = await (async () => {
       const b = new Browser();
       await b.call(login, `${SITE}/api/auth/login`);
       return { browser: b };
     })();
-    const stateCookie = pending.cookies.get('zoom_oauth')!.value;
-    pending.cookies.set('zoom_session', { value: stateCookie, path: '/api' });
+    const stateCookie = pending.cookies.get('__Host-zoom_oauth')!.value;
+    pending.cookies.set('__Host-zoom_session', { value: stateCookie, path: '/' });
     expect((await pending.call(zak, `${SITE}/api/zak`, post())).status).toBe(401);
   });
 
@@ -335,14 +249,14 @@ describe('POST /api/zak and /api/obf', () => {
       expect([res.status, await errorCode(res)]).toEqual(expected);
       if (expected[1] === 'zoom_rate_limited') expect(ErrorBody.parse(await json(res)).error.message).toContain('retry after 7 s');
     }
-    expect(browser.cookies.has('zoom_session')).toBe(false);
+    expect(browser.cookies.has('__Host-zoom_session')).toBe(false);
   });
 
   it('a token Zoom has revoked or expired drops the session', async () => {
     const browser = await signedIn();
     fakeZoom.expireAccessTokens();
     expect(await errorCode(await browser.call(obf, `${SITE}/api/obf`, post({ meetingNumber: '123456789' })))).toBe('zoom_session_invalid');
-    expect(browser.cookies.has('zoom_session')).toBe(false);
+    expect(browser.cookies.has('__Host-zoom_session')).toBe(false);
   });
 
   it('validate the OBF request with the contract, naming the field', async () => {

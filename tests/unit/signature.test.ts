@@ -79,10 +79,30 @@ describe('POST /api/signature: signing', () => {
     expect(payload.mn).toBe(mn);
   });
 
-  it.each([1800, 7200, 172_800])('keeps exp − iat = expirationSeconds (%i) within Zoom’s 1800 s..48 h', async (expirationSeconds) => {
+  it.each([1800, 7200, 14_400])('keeps exp − iat = expirationSeconds (%i) within the site’s 4 h ceiling', async (expirationSeconds) => {
     const { payload } = await sign({ meetingNumber: '123456789', role: 0, expirationSeconds });
     expect(payload.exp! - payload.iat!).toBe(expirationSeconds);
     expect(payload.tokenExp).toBe(payload.exp);
+  });
+
+  it('refuses a lifetime over the site’s ceiling (4 h unless ZOOM_MAX_EXPIRATION_SECONDS says more), naming the field', async () => {
+    const { res, body } = await call(signatureRequest({ meetingNumber: '123456789', role: 0, expirationSeconds: 14_401 }));
+    expect(res.status).toBe(400);
+    expect(body).toEqual({
+      error: {
+        code: 'invalid_request',
+        message: 'Check these fields: expirationSeconds.',
+        fields: { expirationSeconds: ['must be at most 14400 on this site (ZOOM_MAX_EXPIRATION_SECONDS)'] },
+      },
+    });
+    vi.stubEnv('ZOOM_MAX_EXPIRATION_SECONDS', '172800');
+    const { payload } = await sign({ meetingNumber: '123456789', role: 0, expirationSeconds: 172_800 });
+    expect(payload.exp! - payload.iat!).toBe(172_800);
+    // A value Zoom would refuse, or no number at all, leaves the default in force.
+    for (const invalid of ['999999', '60', '2h', '-1']) {
+      vi.stubEnv('ZOOM_MAX_EXPIRATION_SECONDS', invalid);
+      expect((await call(signatureRequest({ meetingNumber: '123456789', role: 0, expirationSeconds: 14_401 }))).res.status).toBe(400);
+    }
   });
 
   it('adds video_webrtc_mode only when asked', async () => {

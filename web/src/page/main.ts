@@ -1,5 +1,8 @@
 import { JoinForm } from './form.ts';
+import { forgetSdkTokens } from './sdk-token-copies.ts';
 import { showProblem } from './show-problem.ts';
+
+forgetSdkTokens();
 
 const formElement = document.querySelector<HTMLFormElement>('#join-form');
 if (!formElement) throw new Error('#join-form is missing from index.html');

@@ -1,4 +1,5 @@
 import type { Language } from '../shared/languages.ts';
+import { forgetSdkTokens } from './sdk-token-copies.ts';
 import { FRAME_READY_MESSAGE, LEFT_MEETING_MESSAGE, type JoinParams, type JoinResult, type MeetingFrameApi } from '../shared/frame-protocol.ts';
 
 export type { JoinParams, JoinResult };
@@ -45,20 +46,6 @@ function createFrame(): NonNullable<typeof frame> {
   api.catch(() => undefined); // reported by joinMeeting()
   document.body.append(element);
   return { element, api };
-}
-
-/**
- * The SDK copies the ZAK, OBF token and tk into this tab's sessionStorage (shared with its same-origin frame) for
- * reconnects. Once the attempt failed or the meeting ended they are of no use, and the page keeps no tokens.
- */
-const SDK_TOKEN_KEY = /^WEB[-_]CLIENT[-_](ZAK|ZSK|OBF_TOKEN|TK|MTK)$/;
-
-function forgetSdkTokens(): void {
-  try {
-    for (const key of Object.keys(sessionStorage)) if (SDK_TOKEN_KEY.test(key)) sessionStorage.removeItem(key);
-  } catch {
-    // Storage disabled: then the SDK could not have stored anything either.
-  }
 }
 
 /** Removes `which` (by default the current frame) and the SDK's token copies; a newer frame stays. */
