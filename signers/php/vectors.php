@@ -2,7 +2,7 @@
 // Prints the token for each input of signers/vectors.json (path as the argument), one per line; the tests compare.
 declare(strict_types=1);
 
-require __DIR__ . '/meeting_sdk_signature.php';
+require_once __DIR__ . '/meeting_sdk_signature.php';
 
 $vectors = json_decode(file_get_contents($argv[1]), true, 512, JSON_THROW_ON_ERROR)['vectors'];
 foreach ($vectors as $vector) {

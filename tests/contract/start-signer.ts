@@ -69,12 +69,15 @@ async function waitForHttp(url: string, exited: () => string | null, timeoutMs: 
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
-/** A signer from signers.json, started with its `start` command in a process group of its own. */
-export function commandSigner(entry: SignerEntry): SignerUnderTest {
+/**
+ * A signer from signers.json, started with its `start` command in a process group of its own, on `port` (a page
+ * built to call it needs a fixed one) or on a free one.
+ */
+export function commandSigner(entry: SignerEntry, options: { port?: number } = {}): SignerUnderTest {
   return {
     name: entry.language,
     async start(env) {
-      const port = await freePort();
+      const port = options.port ?? (await freePort());
       const child = spawn(entry.start, { shell: true, detached: true, env: childEnv(env, port), stdio: ['ignore', 'ignore', 'pipe'] });
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
