@@ -64,6 +64,12 @@ describe('signers/signers.json', () => {
       expect(entry.packages.length).toBeGreaterThan(0);
     }
   });
+
+  it('is what the README’s “Your own backend” table lists', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('## Your own backend'), readme.indexOf('## How a join works'));
+    for (const entry of SIGNERS) expect(section).toContain(`\`${entry.signer}\``);
+  });
 });
 
 // One suite, unchanged, for the function as deployed and for each signer.
