@@ -3,7 +3,8 @@
 # Offline and with the installed toolchain only: the module has no dependencies to download.
 set -e
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-export GOTOOLCHAIN=local GOPROXY=off GOFLAGS=
+# CGO_ENABLED=0: pure-Go networking, so no C compiler is needed (Go 1.19 would otherwise look for gcc).
+export GOTOOLCHAIN=local GOPROXY=off GOFLAGS= CGO_ENABLED=0
 # Inside node_modules/.cache: writable wherever `npm ci` ran, even when $HOME is not.
 export GOCACHE="${GOCACHE:-$root/node_modules/.cache/go-build}"
 bin="$root/node_modules/.cache/signers"
