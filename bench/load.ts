@@ -5,6 +5,7 @@
  * this concurrency, which measures the emulator, not the signer. Bounded by count and a 2-minute limit; writes
  * bench/load-results.md.
  */
+import { writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import { bundleFunction, serveFunction } from '../scripts/serve-function.ts';
