@@ -5,25 +5,14 @@
  * this concurrency, which measures the emulator, not the signer. Bounded by count and a 2-minute limit; writes
  * bench/load-results.md.
  */
-import { createServer } from 'node:http';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
-import { build } from 'esbuild';
-import { buildOptions } from '../scripts/build-functions.ts';
+import { bundleFunction, serveFunction } from '../scripts/serve-function.ts';
 import { E2E_KEY, E2E_SECRET } from '../tests/support/servers.ts';
 
-type Handler = (req: Request, context: unknown) => Promise<Response>;
-
 /** The very module Netlify deploys (build/functions/signature.mjs), built fresh into a scratch folder. */
-async function deployedHandler(): Promise<Handler> {
-  const outfile = 'node_modules/.cache/bench/load-signature.mjs';
-  mkdirSync('node_modules/.cache/bench', { recursive: true });
-  await build({ ...buildOptions(), entryPoints: ['functions/signature.ts'], outdir: undefined, outfile });
-  return ((await import(pathToFileURL(outfile).href)) as { default: Handler }).default;
-}
-const handler = await deployedHandler();
+const signature = await bundleFunction('functions/signature.ts', 'node_modules/.cache/bench/load-signature.mjs');
 
 const AMOUNT = 2000;
 const CONNECTIONS = 50;
@@ -35,25 +24,7 @@ const hardStop = setTimeout(() => {
 process.env.ZOOM_MEETING_SDK_KEY = E2E_KEY;
 process.env.ZOOM_MEETING_SDK_SECRET = E2E_SECRET;
 
-/** node:http → web Request → handler → web Response → node:http, as Netlify's runtime does. */
-const server = createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on('data', (chunk: Buffer) => chunks.push(chunk));
-  req.on('end', () => {
-    const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
-    const request = new Request(`http://${req.headers.host}${req.url}`, {
-      method: req.method,
-      headers: req.headers as Record<string, string>,
-      ...(hasBody ? { body: Buffer.concat(chunks) } : {}),
-    });
-    handler(request, {})
-      .then(async (response) => {
-        res.writeHead(response.status, Object.fromEntries(response.headers));
-        res.end(Buffer.from(await response.arrayBuffer()));
-      })
-      .catch(() => res.writeHead(500).end());
-  });
-});
+const server = serveFunction(signature);
 
 async function main() {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -37,8 +37,17 @@ export const MeetingNumber = z.pipe(
   z.string().check(z.regex(/^\d{9,11}$/, { error: 'must be 9 to 11 digits (spaces and dashes are ignored)' })),
 );
 
-export const Role = z.union([z.literal(0), z.literal(1)], { error: orRequired('must be 0 (attendee) or 1 (host)') });
-export type Role = z.infer<typeof Role>;
+/**
+ * Zoom's auth endpoint sample coerces `role`, `expirationSeconds` and `videoWebRtcMode` with parseInt, so clients
+ * written for it send "1" or "3600". Exactly such strings are accepted (and become numbers); " 1", "1e3", "1.5"
+ * and "" are not, since parseInt would read them as something the client did not mean.
+ */
+const zeroOrOne = (error: string | ((issue: { input?: unknown }) => string)) =>
+  z.pipe(z.literal([0, 1, '0', '1'], { error }), z.transform((value): 0 | 1 => (Number(value) === 1 ? 1 : 0)));
+const digitString = z.pipe(z.string().check(z.regex(/^[0-9]+$/)), z.transform(Number));
+
+export const Role = zeroOrOne(orRequired('must be 0 (attendee) or 1 (host)'));
+export type Role = z.output<typeof Role>;
 
 const wholeSeconds = { error: 'must be a whole number of seconds' };
 
@@ -47,13 +56,16 @@ export const SignatureRequest = z.strictObject(
     meetingNumber: MeetingNumber,
     role: Role,
     expirationSeconds: z._default(
-      z.int(wholeSeconds).check(
-        z.minimum(MIN_EXPIRATION_SECONDS, { error: `must be at least ${MIN_EXPIRATION_SECONDS} (30 minutes)` }),
-        z.maximum(MAX_EXPIRATION_SECONDS, { error: `must be at most ${MAX_EXPIRATION_SECONDS} (48 hours)` }),
+      z.pipe(
+        z.union([z.number(), digitString], wholeSeconds),
+        z.int(wholeSeconds).check(
+          z.minimum(MIN_EXPIRATION_SECONDS, { error: `must be at least ${MIN_EXPIRATION_SECONDS} (30 minutes)` }),
+          z.maximum(MAX_EXPIRATION_SECONDS, { error: `must be at most ${MAX_EXPIRATION_SECONDS} (48 hours)` }),
+        ),
       ),
       DEFAULT_EXPIRATION_SECONDS,
     ),
-    videoWebRtcMode: z.optional(z.union([z.literal(0), z.literal(1)], { error: 'must be 0 or 1' })),
+    videoWebRtcMode: z.optional(zeroOrOne('must be 0 or 1')),
   },
   { error: 'must be a JSON object' },
 );

@@ -8,7 +8,7 @@ export const E2E_SESSION_SECRET = 'e2e-session-secret-not-a-real-one-0123456789'
 export const PORTS = {
   signer: 8888,
   unconfigured: 8890,
-  /** A build whose VITE_SIGNATURE_URL points at another backend (tests/e2e/external-signer.ts). */
+  /** A build whose VITE_SIGNATURE_URL points at another backend (tests/e2e/external-signer.ts, or signers/ruby). */
   byoPage: 4180,
   externalSigner: 8897,
   /** `vite` (the dev server `npm run dev` proxies), to check the page works under its CSP in development too. */
@@ -22,7 +22,8 @@ export const FAKE_ZOOM_URL = `http://127.0.0.1:${PORTS.fakeZoom}`;
 export const E2E_REDIRECT_URI = `http://localhost:${PORTS.signer}/api/auth/callback`;
 
 export const BYO_PAGE_URL = `http://localhost:${PORTS.byoPage}`;
-export const EXTERNAL_SIGNER_URL = `http://127.0.0.1:${PORTS.externalSigner}/sign`;
+/** Where the BYO build posts: the path of this project's signer, as the servers in signers/ serve it too. */
+export const EXTERNAL_SIGNER_URL = `http://127.0.0.1:${PORTS.externalSigner}/api/signature`;
 
 export const UNCONFIGURED_URL = `http://localhost:${PORTS.unconfigured}`;
 export const VITE_DEV_URL = `http://localhost:${PORTS.viteDev}`;

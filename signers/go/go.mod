@@ -1,0 +1,3 @@
+module zoomsigner
+
+go 1.19

@@ -1,0 +1,79 @@
+/**
+ * Issue #14: the signers in signers/ (Ruby, Python, PHP, Go) and the Netlify function pass one HTTP contract suite
+ * and reproduce signers/vectors.json byte for byte.
+ */
+import { execSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import handler from '../../functions/signature.ts';
+import { signMeetingSdkJwt, verifyHs256 } from '../../functions/_lib/sign-jwt.ts';
+import { defineSignerContract } from '../contract/signer-contract.ts';
+import { SIGNERS, commandSigner, functionSigner } from '../contract/start-signer.ts';
+
+interface Vector {
+  name: string;
+  input: {
+    sdkKey: string;
+    secret: string;
+    meetingNumber: string;
+    role: 0 | 1;
+    expirationSeconds: number;
+    videoWebRtcMode?: 0 | 1;
+    nowMs: number;
+  };
+  token: string;
+}
+const { vectors } = JSON.parse(readFileSync('signers/vectors.json', 'utf8')) as { vectors: Vector[] };
+
+describe('signers/vectors.json', () => {
+  it.each(vectors.map((v) => [v.name, v] as const))('%s: the token is what its inputs say, signed with its secret', (_name, { input, token }) => {
+    expect(verifyHs256(token, input.secret)).toBe(true);
+    const [header, payload] = token.split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()) as unknown);
+    expect(header).toEqual({ alg: 'HS256', typ: 'JWT' });
+    const iat = Math.floor(input.nowMs / 1000) - 30;
+    const exp = iat + input.expirationSeconds;
+    expect(payload).toEqual({
+      appKey: input.sdkKey,
+      sdkKey: input.sdkKey,
+      mn: input.meetingNumber,
+      role: input.role,
+      iat,
+      exp,
+      tokenExp: exp,
+      ...(input.videoWebRtcMode === undefined ? {} : { video_webrtc_mode: input.videoWebRtcMode }),
+    });
+  });
+
+  it.each(vectors.map((v) => [v.name, v] as const))('%s: functions/_lib/sign-jwt.ts reproduces it', (_name, { input, token }) => {
+    expect(signMeetingSdkJwt(input).token).toBe(token);
+  });
+
+  it.each(SIGNERS.map((s) => [s.language, s] as const))('%s reproduces every token byte for byte', (_language, { vectors: command }) => {
+    const printed = execSync(command, { encoding: 'utf8', timeout: 60_000 }).trim().split('\n');
+    expect(printed).toEqual(vectors.map((v) => v.token));
+  }, 60_000);
+});
+
+describe('signers/signers.json', () => {
+  it('lists every signer directory once, with its copy-paste file and its Debian packages', () => {
+    const dirs = readdirSync('signers', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    expect(SIGNERS.map((s) => s.language).sort()).toEqual(dirs.sort());
+    for (const entry of SIGNERS) {
+      expect(existsSync(entry.signer), entry.signer).toBe(true);
+      expect(existsSync(`signers/${entry.language}/README.md`)).toBe(true);
+      expect(entry.packages.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('is what the README’s “Your own backend” table lists', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const start = readme.indexOf('## Your own backend');
+    const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
+    expect(start).toBeGreaterThan(0);
+    for (const entry of SIGNERS) expect(section).toContain(`\`${entry.signer}\``);
+  });
+});
+
+// One suite, unchanged, for the function as deployed and for each signer.
+defineSignerContract(functionSigner(), handler);
+for (const entry of SIGNERS) defineSignerContract(commandSigner(entry), handler);
