@@ -5,6 +5,7 @@ import { SESSION_COOKIE, SESSION_COOKIE_PATH, STATE_COOKIE, readAuthSetup } from
 import { methodNotAllowed, redirect } from './_lib/respond.ts';
 import { clearCookie, cookie, readCookie, seal, unseal } from './_lib/session.ts';
 import { exchangeCode, fetchUser } from './_lib/zoom-api.ts';
+import { withRequestLog } from './_lib/request-log.ts';
 
 const sameText = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
@@ -12,7 +13,7 @@ const sameText = (a: string, b: string) => a.length === b.length && timingSafeEq
  * Where Zoom sends the browser back. Every outcome is a redirect to the page: with a session cookie, or with
  * a reason code the page explains. The one-time sign-in cookie is cleared either way.
  */
-export default async (req: Request): Promise<Response> => {
+export default withRequestLog(async (req: Request): Promise<Response> => {
   if (req.method !== 'GET') return methodNotAllowed('GET');
   const clearState = clearCookie(STATE_COOKIE, AUTH_PATHS.callback);
   const back = (returnTo: string, error: SignInError) => redirect(`${returnTo}?${SIGN_IN_ERROR_PARAM}=${error}`, [clearState]);
@@ -42,7 +43,7 @@ export default async (req: Request): Promise<Response> => {
   const lifetime = Math.max(60, tokens.data.expiresIn - 60);
   const session = await seal({ at: tokens.data.accessToken, ...profile }, 'session', lifetime, setup.key);
   return redirect(returnTo, [clearState, cookie(SESSION_COOKIE, session, { path: SESSION_COOKIE_PATH, maxAgeSeconds: lifetime })]);
-};
+});
 
 export const config: Config = {
   path: '/api/auth/callback',

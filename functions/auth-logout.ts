@@ -4,9 +4,10 @@ import { SESSION_COOKIE, SESSION_COOKIE_PATH, requireSignedInPost } from './_lib
 import { json, withCookie } from './_lib/respond.ts';
 import { clearCookie } from './_lib/session.ts';
 import { revokeToken } from './_lib/zoom-api.ts';
+import { withRequestLog } from './_lib/request-log.ts';
 
 /** Signs out: the token is revoked at Zoom (best effort) and the session cookie is cleared in any case. */
-export default async (req: Request): Promise<Response> => {
+export default withRequestLog(async (req: Request): Promise<Response> => {
   const clear = clearCookie(SESSION_COOKIE, SESSION_COOKIE_PATH);
   const signedIn = await requireSignedInPost(req);
   // A cross-site page must not sign anyone out; a missing or expired session is cleared anyway.
@@ -14,6 +15,6 @@ export default async (req: Request): Promise<Response> => {
   await revokeToken(signedIn.setup.credentials, signedIn.session.accessToken);
   const body: SessionResponse = { signedIn: false };
   return withCookie(json(200, body), clear);
-};
+});
 
 export const config: Config = { path: '/api/auth/logout' };

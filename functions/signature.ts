@@ -5,13 +5,14 @@ import { readCredentials } from './_lib/env.ts';
 import { json, jsonError, methodNotAllowed, withHeaders } from './_lib/respond.ts';
 import { signMeetingSdkJwt } from './_lib/sign-jwt.ts';
 import { validateSignatureRequest } from './_lib/validate-request.ts';
+import { withRequestLog } from './_lib/request-log.ts';
 
-export default async (req: Request, _context: Context): Promise<Response> => {
+export default withRequestLog(async (req: Request, _context: Context): Promise<Response> => {
   const origin = checkOrigin(req);
   if (!origin.ok) return origin.response;
   if (req.method === 'OPTIONS' && origin.headers['access-control-allow-origin']) return preflight(origin.headers);
   return withHeaders(await sign(req), origin.headers);
-};
+});
 
 async function sign(req: Request): Promise<Response> {
   if (req.method !== 'POST') {
