@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { SELF_HOSTED_LIB_PATH } from '../../lib/zoom-assets.ts';
 import { BYO_PAGE_URL, EXTERNAL_SIGNER_URL } from './servers.ts';
 import { ExternalSigner } from './external-signer.ts';
 import { ZOOM_ANSWERS, expect, fillForm, test } from './fixtures.ts';
@@ -57,14 +58,14 @@ test.describe('bring your own signer (VITE_SIGNATURE_URL)', () => {
     zoom.answer = ZOOM_ANSWERS.invalidSignature;
     const signerRequest = page.waitForRequest((request) => request.url() === EXTERNAL_SIGNER_URL && request.method() === 'POST');
     const selfHosted: string[] = [];
-    page.on('requestfinished', (request) => request.url().startsWith(`${BYO_PAGE_URL}/zoom-sdk/lib/`) && selfHosted.push(request.url()));
+    page.on('requestfinished', (request) => request.url().startsWith(`${BYO_PAGE_URL}${SELF_HOSTED_LIB_PATH}/`) && selfHosted.push(request.url()));
     await join(page);
     expect((await signerRequest).postDataJSON()).toEqual({ meetingNumber: '987654321', role: 1 });
     await expect(page.getByRole('alert')).toContainText('error 3712');
     expect(zoom.lastJoin().get('signature')).toMatch(/^eyJ/);
     // This build self-hosts the SDK's assets: the join got this far without a single request to Zoom's CDN.
     expect(zoom.cdnRequests).toEqual([]);
-    expect(selfHosted.some((url) => url.includes('/zoom-sdk/lib/av/'))).toBe(true);
+    expect(selfHosted.some((url) => url.includes(`${SELF_HOSTED_LIB_PATH}/av/`))).toBe(true);
     await expect(page.getByRole('region', { name: 'Signature details' })).toContainText('"mn": "987654321"');
     // Hosted without this project's functions: the sign-in box says so instead of offering a dead link.
     await expect(page.locator('#zoom-account-status')).toHaveText('This site has no Sign in with Zoom functions. Paste a ZAK under More options instead.');
