@@ -5,7 +5,6 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -19,7 +18,7 @@ import {
   type DeployIo,
 } from '../../scripts/deploy-steps.ts';
 import { readEnvFile } from '../../scripts/env-file.ts';
-import { TEST_KEY, TEST_SECRET } from './helpers.ts';
+import { TEST_KEY, TEST_SECRET, closedPort } from './helpers.ts';
 
 const FAKE_CLI = join(import.meta.dirname, '../fake-netlify/netlify.mjs');
 const TOKEN = 'nfp_fake_token_0123456789';
@@ -36,10 +35,7 @@ let deadSite: string;
 
 /** A loopback URL nothing answers on: the deployed "site" the smoke check then cannot reach, at once. */
 beforeAll(async () => {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  deadSite = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
-  await new Promise((resolve) => server.close(resolve));
+  deadSite = `http://127.0.0.1:${await closedPort()}`;
 });
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'deploy-'));
