@@ -240,7 +240,8 @@ interface Deployed {
 
 async function deployProduction(ctx: DeployContext, site: string): Promise<Deployed> {
   // `netlify deploy` builds first (netlify.toml's command), then uploads; --json keeps its stdout to one object.
-  const result = await runCli(ctx, ['deploy', '--prod', '--json', '--site', site]);
+  // The build reads the production values (its default context is dev, where secret values are empty).
+  const result = await runCli(ctx, ['deploy', '--prod', '--context', 'production', '--json', '--site', site]);
   const json = parseCliJson(result.stdout);
   const url = json?.['url'] ?? json?.['deploy_url'];
   if (result.code !== 0 || typeof url !== 'string') throw new Stop('netlify deploy failed (see the build output above).');

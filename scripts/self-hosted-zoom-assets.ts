@@ -4,7 +4,7 @@
  * installed package, so it always matches the bundled SDK. It adds about 65 MB to the deploy.
  */
 import { cpSync, createReadStream, existsSync, statSync } from 'node:fs';
-import { join, normalize } from 'node:path';
+import { join, normalize, resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { SELF_HOSTED_LIB_PATH } from '../lib/zoom-assets.ts';
 const PACKAGE_LIB = join(import.meta.dirname, '../node_modules/@zoom/meetingsdk/dist/lib');
@@ -25,7 +25,9 @@ export function selfHostedZoomAssets(enabled: boolean): Plugin {
     name: 'self-hosted-zoom-assets',
     apply: () => enabled,
     configResolved(config) {
-      outDir = config.build.outDir;
+      // build.outDir is relative to Vite's root (web/), not to the working directory: resolved as Vite does, or the
+      // copy would land beside the build (../dist from the repository) instead of in it.
+      outDir = resolve(config.root, config.build.outDir);
     },
     // `npm run dev`: straight from node_modules.
     configureServer(server) {
@@ -36,7 +38,7 @@ export function selfHostedZoomAssets(enabled: boolean): Plugin {
         createReadStream(path).pipe(res);
       });
     },
-    // Builds: copied next to the page, so Netlify serves it with the site's headers.
+    // Builds: copied next to the page (under the versioned path), so Netlify serves it with the site's headers.
     closeBundle() {
       cpSync(PACKAGE_LIB, join(outDir, SELF_HOSTED_LIB_PATH), { recursive: true });
     },

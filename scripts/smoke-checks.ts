@@ -192,14 +192,16 @@ async function signInCheck(site: URL, timeoutMs: number): Promise<Finding> {
   return { check, status: 'info', detail: `GET ${AUTH_PATHS.session} answered ${result.response.status}: this site has no sign-in functions.` };
 }
 
+/** A single-page app's catch-all (or a 200 error page) answers any path with HTML: that is not the SDK's file. */
+const isHtml = (response: Response) => response.headers.get('content-type')?.includes('text/html') ?? false;
+
 /** Whether the site serves the SDK's files itself (a VITE_ZOOM_ASSETS=self build), judged by one real file. */
 async function selfHostedLib(site: URL, timeoutMs: number): Promise<URL | null> {
   const lib = new URL(`${SELF_HOSTED_LIB_PATH}/`, site);
   const result = await get(new URL(PROBE_ASSETS[0]!, lib), timeoutMs);
   if (!result.ok) return null;
   await result.response.body?.cancel();
-  // A site with a catch-all redirect answers 200 with its page: that is not the SDK.
-  return result.response.ok && !result.response.headers.get('content-type')?.includes('text/html') ? lib : null;
+  return result.response.ok && !isHtml(result.response) ? lib : null;
 }
 
 async function assetsCheck(options: Required<Pick<SmokeOptions, 'site' | 'timeoutMs'>> & SmokeOptions): Promise<Finding> {
@@ -218,6 +220,7 @@ async function assetsCheck(options: Required<Pick<SmokeOptions, 'site' | 'timeou
     if (!result.ok) return { check, status: 'fail', detail: `Could not reach ${url.href} (${result.reason}): the SDK cannot load.`, fix };
     await result.response.body?.cancel();
     if (!result.response.ok) return { check, status: 'fail', detail: `${url.href} answered ${result.response.status}: the SDK cannot load.`, fix };
+    if (isHtml(result.response)) return { check, status: 'fail', detail: `${url.href} answered with an HTML page (a catch-all), not the SDK’s file.`, fix };
     const crossOrigin = url.origin !== options.site.origin;
     if (crossOrigin && !result.response.headers.get('access-control-allow-origin')) {
       return {
@@ -279,13 +282,21 @@ export async function runSmoke(input: SmokeOptions): Promise<Finding[]> {
     return [{ check: 'reach', status: 'fail', detail: `Could not reach ${options.site.href} (${page.reason}).`, fix: 'Check the address, and that the site is deployed (or `netlify serve` is running).' }];
   }
   await page.response.body?.cancel();
+  // http:// → https://, or a custom domain: the rest goes where the browser ends up (a redirected POST would turn
+  // into a GET).
+  const landed = new URL('/', page.response.url || options.site);
+  if (landed.origin !== options.site.origin) options.site = landed;
   if (!page.response.ok) {
     return [{ check: 'reach', status: 'fail', detail: `${options.site.href} answered ${page.response.status}.`, fix: 'Check the address and the latest deploy (Netlify → Deploys).' }];
   }
   const frame = await get(new URL('/meeting.html', options.site), options.timeoutMs);
   if (frame.ok) await frame.response.body?.cancel();
   const findings: Finding[] = [
-    { check: 'reach', status: 'ok', detail: `${options.site.href} answered 200 in ${page.ms} ms.` },
+    {
+      check: 'reach',
+      status: 'ok',
+      detail: `${options.site === input.site ? options.site.href : `${input.site.href} redirects to ${options.site.href}; it`} answered 200 in ${page.ms} ms.`,
+    },
     isolationHeaders('/', page.response),
     frame.ok ? isolationHeaders('/meeting.html', frame.response) : { check: 'headers /meeting.html', status: 'fail', detail: `No answer (${frame.reason}).` },
   ];

@@ -143,7 +143,7 @@ describe('npm run deploy: the netlify-cli calls', () => {
       ['env:set', 'ZOOM_MEETING_SDK_SECRET', TEST_SECRET, ...secretFlags, '--force', '--site', SITE_ID],
       ['env:set', 'ALLOWED_ORIGINS', 'https://app.example.com', '--force', '--site', SITE_ID],
       ['env:set', 'SESSION_SECRET', sessionSecret, ...secretFlags, '--force', '--site', SITE_ID],
-      ['deploy', '--prod', '--json', '--site', SITE_ID],
+      ['deploy', '--prod', '--context', 'production', '--json', '--site', SITE_ID],
     ]);
     // The token from .env reaches the CLI's environment (never its arguments); nothing could prompt.
     for (const call of calls()) {
@@ -187,7 +187,7 @@ describe('npm run deploy: the netlify-cli calls', () => {
       ['status', '--json'],
       ['env:set', 'ZOOM_MEETING_SDK_KEY', TEST_KEY, '--force', '--site', 'linked-site-id'],
       ['env:set', 'ZOOM_MEETING_SDK_SECRET', TEST_SECRET, '--secret', '--context', 'production', 'deploy-preview', 'branch-deploy', '--force', '--site', 'linked-site-id'],
-      ['deploy', '--prod', '--json', '--site', 'linked-site-id'],
+      ['deploy', '--prod', '--context', 'production', '--json', '--site', 'linked-site-id'],
     ]);
     expect(person.out.join('\n')).toContain('OAuth redirect URL for the Marketplace app (when you turn sign-in on)');
   });

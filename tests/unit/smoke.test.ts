@@ -15,9 +15,11 @@ interface SiteBehaviour {
   clockOffsetMs: number;
   signer: 'ok' | 'missing' | 'expired';
   selfHosted: boolean;
+  /** Any other path answers 200 with the page, as a single-page app's catch-all does. */
+  catchAll: boolean;
 }
 
-const site: SiteBehaviour = { isolation: true, clockOffsetMs: 0, signer: 'ok', selfHosted: true };
+const site: SiteBehaviour = { isolation: true, clockOffsetMs: 0, signer: 'ok', selfHosted: true, catchAll: false };
 let server: Server;
 let base: URL;
 
@@ -46,6 +48,10 @@ function answer(req: IncomingMessage, res: ServerResponse): void {
     res.setHeader('content-type', 'text/javascript');
     return void res.end('// sdk');
   }
+  if (site.catchAll) {
+    res.setHeader('content-type', 'text/html');
+    return void res.end('<!doctype html><title>page</title>');
+  }
   res.statusCode = 404;
   res.end('Not Found');
 }
@@ -56,7 +62,7 @@ beforeAll(async () => {
   base = new URL(`http://127.0.0.1:${(server.address() as { port: number }).port}/`);
 });
 afterAll(() => new Promise((resolve) => server.close(resolve)));
-beforeEach(() => Object.assign(site, { isolation: true, clockOffsetMs: 0, signer: 'ok', selfHosted: true }));
+beforeEach(() => Object.assign(site, { isolation: true, clockOffsetMs: 0, signer: 'ok', selfHosted: true, catchAll: false }));
 
 const smoke = (local = { sdkKey: TEST_KEY, secret: TEST_SECRET }) => runSmoke({ site: base, local, browser: false, timeoutMs: 3000 });
 const finding = (findings: Finding[], check: string) => findings.find((f) => f.check === check);
@@ -104,6 +110,13 @@ describe('smoke check', () => {
     const findings = await runSmoke({ site: base, browser: false, timeoutMs: 3000, assets: new URL(cdn) });
     expect(finding(findings, 'sdk assets')).toMatchObject({ status: 'fail', detail: expect.stringContaining(`Could not reach ${cdn}/av/js_media.min.js (ECONNREFUSED)`) });
     expect(finding(findings, 'sdk assets')?.fix).toContain('VITE_ZOOM_ASSETS=self');
+  });
+
+  it('does not take a catch-all page for the SDK’s files', async () => {
+    Object.assign(site, { selfHosted: false, catchAll: true });
+    const lib = new URL(`${SELF_HOSTED_LIB_PATH}`, base);
+    const findings = await runSmoke({ site: base, browser: false, timeoutMs: 3000, assets: lib });
+    expect(finding(findings, 'sdk assets')).toMatchObject({ status: 'fail', detail: expect.stringContaining('answered with an HTML page') });
   });
 
   it('prints no secret in its table', async () => {
