@@ -99,7 +99,7 @@ describe('smoke check', () => {
     expect(finding(await smoke(), 'signature')).toMatchObject({ status: 'fail', detail: expect.stringContaining('expired:') });
   });
 
-  it('only reports an unverified HMAC when this machine has no secret', async () => {
+  it('passes without a local secret, saying the HMAC was not verified', async () => {
     const findings = await smoke({ sdkKey: TEST_KEY, secret: '' });
     expect(finding(findings, 'signature')).toMatchObject({ status: 'ok', detail: expect.stringContaining('HMAC not verified') });
   });
@@ -110,6 +110,19 @@ describe('smoke check', () => {
     const findings = await runSmoke({ site: base, browser: false, timeoutMs: 3000, assets: new URL(cdn) });
     expect(finding(findings, 'sdk assets')).toMatchObject({ status: 'fail', detail: expect.stringContaining(`Could not reach ${cdn}/av/js_media.min.js (ECONNREFUSED)`) });
     expect(finding(findings, 'sdk assets')?.fix).toContain('VITE_ZOOM_ASSETS=self');
+  });
+
+  it('follows the site’s redirect (http → https, a custom domain) before posting to it', async () => {
+    const redirector = createServer((req, res) => res.writeHead(301, { location: new URL(req.url ?? '/', base).href }).end());
+    await new Promise<void>((resolve) => redirector.listen(0, '127.0.0.1', resolve));
+    try {
+      const from = new URL(`http://127.0.0.1:${(redirector.address() as { port: number }).port}/`);
+      const findings = await runSmoke({ site: from, local: { sdkKey: TEST_KEY, secret: TEST_SECRET }, browser: false, timeoutMs: 3000 });
+      expect(finding(findings, 'reach')?.detail).toContain(`${from.href} redirects to ${base.href}; it answered 200 in`);
+      expect(joinCanWork(findings), formatFindings(findings)).toBe(true);
+    } finally {
+      await new Promise((resolve) => redirector.close(resolve));
+    }
   });
 
   it('does not take a catch-all page for the SDK’s files', async () => {
