@@ -18,7 +18,8 @@ export interface RequestLogLine {
   requestId: string | null;
 }
 
-type Handler = (req: Request, context: Context) => Promise<Response>;
+/** Netlify always passes its context; unit tests and scripts call handlers without it. */
+type Handler = (req: Request, context?: Context) => Promise<Response>;
 
 /** Codes are snake_case words (lib/contract.ts ERROR_CODES, SIGN_IN_ERRORS); anything else is not logged. */
 const CODE = /^[a-z][a-z0-9_]{0,63}$/;
@@ -44,18 +45,17 @@ export function writeLogLine(line: RequestLogLine): void {
 }
 
 /** Wraps a function's handler so every request, answered or thrown, leaves one log line. */
-export function withRequestLog(handler: Handler): (req: Request, context?: Context) => Promise<Response> {
+export function withRequestLog(handler: Handler): Handler {
   return async (req, context) => {
     const started = performance.now();
     const base = {
       route: new URL(req.url).pathname,
       method: req.method,
-      // Unit tests and scripts call handlers without Netlify's context.
       requestId: context?.requestId ?? null,
     };
     const elapsed = () => Math.round(performance.now() - started);
     try {
-      const response = await handler(req, context ?? ({} as Context));
+      const response = await handler(req, context);
       const error = await errorCode(response);
       writeLogLine({ ...base, status: response.status, ...(error ? { error } : {}), ms: elapsed() });
       return response;
