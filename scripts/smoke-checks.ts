@@ -209,7 +209,7 @@ async function assetsCheck(options: Required<Pick<SmokeOptions, 'site' | 'timeou
   const own = options.assets ? null : await selfHostedLib(options.site, options.timeoutMs);
   const lib = options.assets ?? own ?? new URL(`${ZOOM_CDN_LIB_URL}/`);
   const base = lib.href.endsWith('/') ? lib : new URL(`${lib.href}/`);
-  const where = own ? 'this site' : base.origin === options.site.origin ? 'this site' : base.host;
+  const where = base.origin === options.site.origin ? 'this site' : base.host;
   const fix = own
     ? 'Rebuild with VITE_ZOOM_ASSETS=self so the build copies the installed SDK’s lib/ folder, then redeploy.'
     : `Allow ${base.host} in the network (firewall, proxy, ad blocker), or self-host the SDK’s files: set VITE_ZOOM_ASSETS=self and redeploy.`;
@@ -255,16 +255,16 @@ async function isolationInBrowser(site: URL, timeoutMs: number): Promise<Finding
     const page = await browser.newPage();
     // Only the document matters here: nothing else may load (the frame would start downloading 5 MB of SDK).
     await page.route(/.*/, (route) => (new URL(route.request().url()).origin === site.origin && route.request().resourceType() === 'document' ? route.continue() : route.abort()));
-    const results: string[] = [];
+    const notIsolated: string[] = [];
     for (const path of ['/', '/meeting.html']) {
       await page.goto(new URL(path, site).href, { waitUntil: 'domcontentloaded', timeout: timeoutMs * 2 });
-      if (!(await page.evaluate(() => window.crossOriginIsolated))) results.push(path);
+      if (!(await page.evaluate(() => window.crossOriginIsolated))) notIsolated.push(path);
     }
-    if (results.length === 0) return { check, status: 'ok', detail: 'crossOriginIsolated is true in Chromium on / and /meeting.html.' };
+    if (notIsolated.length === 0) return { check, status: 'ok', detail: 'crossOriginIsolated is true in Chromium on / and /meeting.html.' };
     return {
       check,
       status: 'fail',
-      detail: `crossOriginIsolated is false in Chromium on ${results.join(' and ')}: no gallery view or virtual background.`,
+      detail: `crossOriginIsolated is false in Chromium on ${notIsolated.join(' and ')}: no gallery view or virtual background.`,
       fix: 'Serve the pages over HTTPS (or localhost) with this project’s netlify.toml headers.',
     };
   } catch (error) {

@@ -112,6 +112,20 @@ describe('smoke check', () => {
     expect(finding(findings, 'sdk assets')?.fix).toContain('VITE_ZOOM_ASSETS=self');
   });
 
+  it('gives up on a site that accepts connections but never answers, after the timeout', async () => {
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const started = Date.now();
+      const findings = await runSmoke({ site: new URL(`http://127.0.0.1:${(silent.address() as { port: number }).port}/`), timeoutMs: 1000 });
+      expect(Date.now() - started).toBeLessThan(3000);
+      expect(findings).toEqual([expect.objectContaining({ check: 'reach', status: 'fail', detail: expect.stringContaining('(no answer in time)') })]);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
+  });
+
   it('follows the site’s redirect (http → https, a custom domain) before posting to it', async () => {
     const redirector = createServer((req, res) => res.writeHead(301, { location: new URL(req.url ?? '/', base).href }).end());
     await new Promise<void>((resolve) => redirector.listen(0, '127.0.0.1', resolve));
