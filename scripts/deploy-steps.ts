@@ -140,12 +140,12 @@ function cliPath(env: NodeJS.ProcessEnv): string {
  * Runs the CLI with stdin closed (it must never wait for an answer nobody can give) and its stdout captured (its
  * JSON, and lines that may echo a value); its stderr, where errors and build output go, reaches the user as is.
  */
-function runCli(ctx: DeployContext, args: string[], options: { inherit?: boolean } = {}): Promise<CliResult> {
+function runCli(ctx: DeployContext, args: string[], options: { inherit?: boolean; quiet?: boolean } = {}): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(cliPath(ctx.env), args, {
       cwd: ctx.cwd,
       env: ctx.env,
-      stdio: options.inherit ? 'inherit' : ['ignore', 'pipe', 'inherit'],
+      stdio: options.inherit ? 'inherit' : ['ignore', 'pipe', options.quiet ? 'ignore' : 'inherit'],
     });
     let stdout = '';
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
@@ -174,7 +174,8 @@ async function ensureLoggedIn(ctx: DeployContext): Promise<void> {
     return;
   }
   // `status --json` prints nothing (and exits 0) only when no one is logged in; linked or not, a login prints or fails.
-  const status = await runCli(ctx, ['status', '--json']);
+  // Quiet: in a folder not linked yet it complains on stderr about exactly what the next step does.
+  const status = await runCli(ctx, ['status', '--json'], { quiet: true });
   if (!(status.code === 0 && status.stdout.trim() === '')) return;
   if (!ctx.io.interactive) {
     throw new Stop(
@@ -321,8 +322,9 @@ export async function runDeploy(argv: string[], ctx: DeployContext): Promise<num
 
     const envPath = join(ctx.cwd, '.env');
     const file = readEnvFile(envPath);
-    // The CLI's token may live in .env too; it goes to the CLI's environment, never to the site.
-    const env = { ...ctx.env, ...(file.get('NETLIFY_AUTH_TOKEN') && !ctx.env['NETLIFY_AUTH_TOKEN'] ? { NETLIFY_AUTH_TOKEN: file.get('NETLIFY_AUTH_TOKEN') } : {}) };
+    // The CLI's own variables may live in .env too; they go to the CLI's environment, never to the site.
+    const env = { ...ctx.env };
+    for (const name of CLI_ONLY) if (!env[name] && file.get(name)) env[name] = file.get(name);
     const run = { ...ctx, env };
     const plan = planVariables(file, ctx.env);
     const missing = missingCredentials(plan, existsSync(envPath));

@@ -192,6 +192,15 @@ describe('npm run deploy: the netlify-cli calls', () => {
     expect(person.out.join('\n')).toContain('OAuth redirect URL for the Marketplace app (when you turn sign-in on)');
   });
 
+  it('takes NETLIFY_SITE_ID from .env for the CLI, not for the site', async () => {
+    writeEnv(`${FILLED}NETLIFY_SITE_ID=site-from-env-file\nNETLIFY_AUTH_TOKEN=${TOKEN}\n`);
+    expect(await runDeploy(['--no-sign-in', '--no-smoke'], { cwd: dir, env: env(), io: io(false) })).toBe(0);
+    const args = calls().map((c) => c.args);
+    expect(args.map((a) => a[0])).toEqual(['env:set', 'env:set', 'deploy']);
+    expect(args.every((a) => a.at(-1) === 'site-from-env-file')).toBe(true);
+    expect(calls()[0]!.env).toEqual({ NETLIFY_AUTH_TOKEN: TOKEN, NETLIFY_SITE_ID: 'site-from-env-file' });
+  });
+
   it('reports a failed deploy and stops', async () => {
     writeEnv(FILLED);
     const person = io(false);
