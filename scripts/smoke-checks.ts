@@ -182,7 +182,7 @@ async function signInCheck(site: URL, timeoutMs: number): Promise<Finding> {
     return {
       check,
       status: 'info',
-      detail: `"Sign in with Zoom" is configured. Its OAuth redirect URL: ${new URL(AUTH_PATHS.callback, site).href} (unless ZOOM_OAUTH_REDIRECT_URL names another)`,
+      detail: `"Sign in with Zoom" is configured. Its OAuth redirect URL: ${new URL(AUTH_PATHS.callback, site).href} (unless ZOOM_OAUTH_REDIRECT_URL names another).`,
       fix: 'Register exactly that URL in the Marketplace app (OAuth Redirect URL and Allow List).',
     };
   }

@@ -48,20 +48,17 @@ export function writeLogLine(line: RequestLogLine): void {
 export function withRequestLog(handler: Handler): Handler {
   return async (req, context) => {
     const started = performance.now();
-    const base = {
-      route: new URL(req.url).pathname,
-      method: req.method,
-      requestId: context?.requestId ?? null,
-    };
-    const elapsed = () => Math.round(performance.now() - started);
+    const route = new URL(req.url).pathname;
+    const requestId = context?.requestId ?? null;
+    const write = (status: number, error: string | undefined) =>
+      writeLogLine({ route, method: req.method, status, ...(error ? { error } : {}), ms: Math.round(performance.now() - started), requestId });
     try {
       const response = await handler(req, context);
-      const error = await errorCode(response);
-      writeLogLine({ ...base, status: response.status, ...(error ? { error } : {}), ms: elapsed() });
+      write(response.status, await errorCode(response));
       return response;
     } catch (thrown) {
       // Netlify answers 500 and logs the stack itself; the message could quote input, so only the kind is logged.
-      writeLogLine({ ...base, status: 500, error: 'unhandled_exception', ms: elapsed() });
+      write(500, 'unhandled_exception');
       throw thrown;
     }
   };
