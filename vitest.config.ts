@@ -5,5 +5,7 @@ export default defineConfig({
     root: '.',
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    // The functions' one-line request log (functions/_lib/request-log.ts) would bury test output; its own test spies on it.
+    onConsoleLog: (line) => !line.startsWith('{"route":'),
   },
 });

@@ -6,6 +6,7 @@ import { SESSION_COOKIE, STATE_COOKIE, readAuthSetup } from './_lib/auth.ts';
 import { methodNotAllowed, redirect } from './_lib/respond.ts';
 import { clearCookie, cookie, fitsInCookie, readCookie, seal, unseal } from './_lib/session.ts';
 import { exchangeCode, fetchUser, revokeToken } from './_lib/zoom-api.ts';
+import { withRequestLog } from './_lib/request-log.ts';
 
 /**
  * Constant-time equality of any two strings: both are hashed first, so the buffers compared are always 32 bytes
@@ -18,7 +19,7 @@ const sameText = (a: string, b: string) => timingSafeEqual(digest(a), digest(b))
  * Where Zoom sends the browser back. Every outcome is a redirect to the page: with a session cookie, or with
  * a reason code the page explains. The one-time sign-in cookie is cleared either way.
  */
-export default async (req: Request): Promise<Response> => {
+export default withRequestLog(async (req: Request): Promise<Response> => {
   if (req.method !== 'GET') return methodNotAllowed('GET');
   const clearState = clearCookie(STATE_COOKIE);
   const back = (returnTo: string, error: SignInError) => redirect(`${returnTo}?${SIGN_IN_ERROR_PARAM}=${error}`, [clearState]);
@@ -52,7 +53,7 @@ export default async (req: Request): Promise<Response> => {
     return back(returnTo, 'session_too_large');
   }
   return redirect(returnTo, [clearState, session]);
-};
+});
 
 export const config: Config = {
   path: '/api/auth/callback',

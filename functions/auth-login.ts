@@ -4,9 +4,10 @@ import { STATE_COOKIE, STATE_COOKIE_MAX_AGE, callbackUrl, notConfigured, readAut
 import { methodNotAllowed, redirect } from './_lib/respond.ts';
 import { cookie, seal } from './_lib/session.ts';
 import { authorizeUrl, createPkce } from './_lib/zoom-api.ts';
+import { withRequestLog } from './_lib/request-log.ts';
 
 /** Starts "Sign in with Zoom": an authorization-code request with PKCE, its secrets kept in an encrypted cookie. */
-export default async (req: Request): Promise<Response> => {
+export default withRequestLog(async (req: Request): Promise<Response> => {
   if (req.method !== 'GET') return methodNotAllowed('GET');
   const returnTo = safeReturnPath(new URL(req.url).searchParams.get(RETURN_TO_PARAM));
   const setup = readAuthSetup();
@@ -22,7 +23,7 @@ export default async (req: Request): Promise<Response> => {
   return redirect(authorizeUrl({ clientId: setup.credentials.sdkKey, redirectUri, state, challenge }), [
     cookie(STATE_COOKIE, sealed, { sameSite: 'Lax', maxAgeSeconds: STATE_COOKIE_MAX_AGE }),
   ]);
-};
+});
 
 export const config: Config = {
   path: '/api/auth/login',

@@ -4,9 +4,10 @@ import { SESSION_COOKIE, requireSignedInPost } from './_lib/auth.ts';
 import { json, withCookie } from './_lib/respond.ts';
 import { clearCookie } from './_lib/session.ts';
 import { revokeToken } from './_lib/zoom-api.ts';
+import { withRequestLog } from './_lib/request-log.ts';
 
 /** Signs out: the token is revoked at Zoom (best effort) and the session cookie is cleared in any case. */
-export default async (req: Request): Promise<Response> => {
+export default withRequestLog(async (req: Request): Promise<Response> => {
   const clear = clearCookie(SESSION_COOKIE);
   const signedIn = await requireSignedInPost(req);
   // A cross-site page must not sign anyone out; a missing or expired session is cleared anyway.
@@ -14,7 +15,7 @@ export default async (req: Request): Promise<Response> => {
   await revokeToken(signedIn.setup.credentials, signedIn.session.accessToken);
   const body: SessionResponse = { signedIn: false };
   return withCookie(json(200, body), clear);
-};
+});
 
 // Netlify reads config statically: literals only. Logout calls Zoom's revoke with our client credentials, so a
 // loop of it would spend the app's quota at Zoom: 10 a minute per client is more than a person needs.

@@ -5,6 +5,7 @@ import { requireSignedInPost, zoomFailure } from './_lib/auth.ts';
 import { json } from './_lib/respond.ts';
 import { validateJsonBody } from './_lib/validate-request.ts';
 import { fetchUserToken } from './_lib/zoom-api.ts';
+import { withRequestLog } from './_lib/request-log.ts';
 
 /** Zoom's OBF lifetime. */
 const OBF_LIFETIME_MS = 2 * 60 * 60 * 1000;
@@ -13,7 +14,7 @@ const OBF_LIFETIME_MS = 2 * 60 * 60 * 1000;
  * An OBF ("on behalf of") token for one meeting: since 2026-03-02 Zoom requires it (or a ZAK) to join a meeting
  * hosted outside the app's own account. It works while the signed-in user is in that meeting.
  */
-export default async (req: Request): Promise<Response> => {
+export default withRequestLog(async (req: Request): Promise<Response> => {
   const signedIn = await requireSignedInPost(req);
   if (!signedIn.ok) return signedIn.response;
   const request = await validateJsonBody(req, ObfRequest);
@@ -25,7 +26,7 @@ export default async (req: Request): Promise<Response> => {
   if (!obf.ok) return zoomFailure(obf);
   const body: ObfResponse = { obfToken: obf.data, meetingNumber, expiresAt: new Date(Date.now() + OBF_LIFETIME_MS).toISOString() };
   return json(200, body);
-};
+});
 
 export const config: Config = {
   path: '/api/obf',

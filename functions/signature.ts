@@ -1,4 +1,4 @@
-import type { Config, Context } from '@netlify/functions';
+import type { Config } from '@netlify/functions';
 import type { SignatureResponse } from '../lib/contract.ts';
 import { checkOrigin, preflight, refuseMeeting } from './_lib/access.ts';
 import { requireSession } from './_lib/auth.ts';
@@ -7,13 +7,14 @@ import { json, jsonError, methodNotAllowed, withHeaders } from './_lib/respond.t
 import { signMeetingSdkJwt } from './_lib/sign-jwt.ts';
 import { hostSignaturesNeedSignIn, refuseLifetime } from './_lib/signer-limits.ts';
 import { validateSignatureRequest } from './_lib/validate-request.ts';
+import { withRequestLog } from './_lib/request-log.ts';
 
-export default async (req: Request, _context: Context): Promise<Response> => {
+export default withRequestLog(async (req: Request): Promise<Response> => {
   const origin = checkOrigin(req);
   if (!origin.ok) return origin.response;
   if (req.method === 'OPTIONS' && origin.headers['access-control-allow-origin']) return preflight(origin.headers);
   return withHeaders(await sign(req), origin.headers);
-};
+});
 
 async function sign(req: Request): Promise<Response> {
   if (req.method !== 'POST') {

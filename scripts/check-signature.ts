@@ -3,24 +3,13 @@
  * Checks a Meeting SDK signature from any backend: decodes it, lists every problem with its fix, and verifies
  * the HMAC with ZOOM_MEETING_SDK_SECRET (from the environment or .env). Exit code 0 only when it is valid.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { inspectSignature } from '../lib/check-signature.ts';
 import { problem, type SignatureProblem } from '../lib/errors/signature-problems.ts';
 import { verifyHs256 } from '../functions/_lib/sign-jwt.ts';
+import { localEnv as readEnv } from './env-file.ts';
 
 const USAGE = 'usage: npm run check-signature -- <signature> [--meeting <number>] [--role 0|1]';
-
-/** KEY=VALUE lines of .env; the process environment wins, as with netlify dev. */
-function readEnv(name: string): string | undefined {
-  if (process.env[name]) return process.env[name]!.trim();
-  if (!existsSync('.env')) return undefined;
-  for (const line of readFileSync('.env', 'utf8').split(/\r?\n/)) {
-    const match = /^\s*([A-Z0-9_]+)\s*=\s*(.*?)\s*$/.exec(line);
-    if (match?.[1] === name) return match[2]!.replace(/^(['"])(.*)\1$/, '$2') || undefined;
-  }
-  return undefined;
-}
 
 function main(argv: string[]): number {
   let parsed;

@@ -9,6 +9,9 @@ import { KNOWN_JOIN_ERROR_CODES, explainJoinError } from '../lib/errors/join-err
 import { SIGN_IN_ERRORS } from '../lib/errors/sign-in-errors.ts';
 import { SIGNATURE_PROBLEMS } from '../lib/errors/signature-problems.ts';
 import { isMainModule } from './is-main-module.ts';
+import { originRemote, repositoryUrl } from './repository-url.ts';
+
+export { repositoryUrl };
 
 const START = '<!-- generated:troubleshooting:start (npm run docs) -->';
 const END = '<!-- generated:troubleshooting:end -->';
@@ -59,22 +62,13 @@ function signInErrorsMarkdown(): string {
   return [SIGN_IN_START, '| Reason | Meaning | Likely cause | Fix |', '| --- | --- | --- | --- |', ...rows, SIGN_IN_END].join('\n');
 }
 
-/** package.json's `repository` as a plain https URL ("git+https://github.com/a/b.git" → "https://github.com/a/b"). */
-export function repositoryUrl(repository: unknown): string | null {
-  const raw = typeof repository === 'string' ? repository : (repository as { url?: unknown } | null)?.url;
-  if (typeof raw !== 'string' || !raw) return null;
-  const github = /^github:(.+)$/.exec(raw) ?? /^([\w.-]+\/[\w.-]+)$/.exec(raw);
-  const url = github ? `https://github.com/${github[1]}` : raw.replace(/^git\+/, '').replace(/^git:\/\//, 'https://');
-  return /^https:\/\/[^\s]+$/.test(url) ? url.replace(/\.git$/, '') : null;
-}
-
-/** Netlify's button needs the public repository; it comes from package.json so a fork gets its own. */
+/** Netlify's button needs the public repository; it comes from package.json or git so a fork gets its own. */
 export function deployButtonMarkdown(repository: unknown): string {
   const url = repositoryUrl(repository);
   const body = url
     ? `[![Deploy to Netlify](https://www.netlify.com/img/deploy/button.svg)](https://app.netlify.com/start/deploy?repository=${url})`
-    : 'The one-click button appears here once `repository` in package.json names this project’s public repository ' +
-      '(then run `npm run docs`). Until then, use the steps below.';
+    : 'The one-click button appears here once `repository` in package.json, or the git `origin` remote, names this ' +
+      'project’s public GitHub or GitLab repository (then run `npm run docs`). Until then, use `npm run deploy` below.';
   return [DEPLOY_START, body, DEPLOY_END].join('\n');
 }
 
@@ -95,8 +89,9 @@ export function withGeneratedErrorTables(doc: string): string {
   return replaceBlock(replaceBlock(doc, START, END, troubleshootingMarkdown()), SIGN_IN_START, SIGN_IN_END, signInErrorsMarkdown());
 }
 
+/** package.json's `repository`, else the git `origin` remote: a fork or a fresh publication gets its own button. */
 function packageRepository(): unknown {
-  return (JSON.parse(readFileSync('package.json', 'utf8')) as { repository?: unknown }).repository;
+  return (JSON.parse(readFileSync('package.json', 'utf8')) as { repository?: unknown }).repository ?? originRemote();
 }
 
 if (isMainModule(import.meta.url)) {

@@ -25,7 +25,8 @@ export function selfHostedZoomAssets(enabled: boolean): Plugin {
     name: 'self-hosted-zoom-assets',
     apply: () => enabled,
     configResolved(config) {
-      // build.outDir is relative to the root (web/), not to the working directory.
+      // build.outDir is relative to Vite's root (web/), not to the working directory: resolved as Vite does, or the
+      // copy would land beside the build (../dist from the repository) instead of in it.
       outDir = resolve(config.root, config.build.outDir);
     },
     // `npm run dev`: straight from node_modules.
@@ -37,7 +38,7 @@ export function selfHostedZoomAssets(enabled: boolean): Plugin {
         createReadStream(path).pipe(res);
       });
     },
-    // Builds: copied next to the page, so Netlify serves it with the site's headers.
+    // Builds: copied next to the page (under the versioned path), so Netlify serves it with the site's headers.
     closeBundle() {
       cpSync(PACKAGE_LIB, join(outDir, SELF_HOSTED_LIB_PATH), { recursive: true });
     },

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { SELF_HOSTED_LIB_PATH } from '../../lib/zoom-assets.ts';
 import { BYO_PAGE_URL, EXTERNAL_SIGNER_URL } from '../support/servers.ts';
 import { ExternalSigner } from '../support/external-signer.ts';
 import { ZOOM_ANSWERS, expect, fillForm, test } from '../support/fixtures.ts';
@@ -58,14 +59,14 @@ test.describe('bring your own signer (VITE_SIGNATURE_URL)', () => {
     const signerRequest = page.waitForRequest((request) => request.url() === EXTERNAL_SIGNER_URL && request.method() === 'POST');
     const selfHosted: string[] = [];
     // Served, not just asked for: a 404 here once went unnoticed while the build copied the files elsewhere.
-    page.on('response', (res) => res.url().startsWith(`${BYO_PAGE_URL}/zoom-sdk/lib/`) && res.status() === 200 && selfHosted.push(res.url()));
+    page.on('response', (res) => res.url().startsWith(`${BYO_PAGE_URL}${SELF_HOSTED_LIB_PATH}/`) && res.status() === 200 && selfHosted.push(res.url()));
     await join(page);
     expect((await signerRequest).postDataJSON()).toEqual({ meetingNumber: '987654321', role: 1 });
     await expect(page.getByRole('alert')).toContainText('error 3712');
     expect(zoom.lastJoin().get('signature')).toMatch(/^eyJ/);
     // This build self-hosts the SDK's assets: the join got this far without a single request to Zoom's CDN.
     expect(zoom.cdnRequests).toEqual([]);
-    expect(selfHosted.some((url) => url.includes('/zoom-sdk/lib/av/'))).toBe(true);
+    expect(selfHosted.some((url) => url.includes(`${SELF_HOSTED_LIB_PATH}/av/`))).toBe(true);
     await expect(page.getByRole('region', { name: 'Signature details' })).toContainText('"mn": "987654321"');
     // Hosted without this project's functions: the sign-in box says so instead of offering a dead link.
     await expect(page.locator('#zoom-account-status')).toHaveText('This site has no Sign in with Zoom functions. Paste a ZAK under More options instead.');

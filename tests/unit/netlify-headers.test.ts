@@ -1,0 +1,52 @@
+/**
+ * netlify.toml's headers as Netlify reads them: rules parsed and matched by @netlify/headers-parser (what
+ * netlify-cli uses). A local `netlify serve` cannot show Cache-Control: its static server's own value overrides the
+ * rules (netlify-cli's proxy writes the upstream headers last), so the e2e tests cannot check this part.
+ */
+import { parseAllHeaders, type Header } from '@netlify/headers-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SELF_HOSTED_LIB_PATH, ZOOM_SDK_VERSION } from '../../lib/zoom-assets.ts';
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+let rules: Header[];
+
+beforeAll(async () => {
+  const { headers, errors } = await parseAllHeaders({ headersFiles: [], netlifyConfigPath: 'netlify.toml', configHeaders: [], minimal: false });
+  expect(errors).toEqual([]);
+  rules = headers as Header[];
+});
+
+/** Every value each header gets on a path, one entry per matching rule (Netlify merges the rules). */
+function headersFor(path: string): Map<string, string[]> {
+  const values = new Map<string, string[]>();
+  for (const rule of rules.filter((r) => r.forRegExp.test(path))) {
+    for (const [name, value] of Object.entries(rule.values)) values.set(name.toLowerCase(), [...(values.get(name.toLowerCase()) ?? []), value]);
+  }
+  return values;
+}
+
+describe('netlify.toml caching headers', () => {
+  it.each([
+    ['/assets/main-B4x9kQ2a.js', IMMUTABLE],
+    ['/assets/meeting-Cq1.css', IMMUTABLE],
+    [`${SELF_HOSTED_LIB_PATH}/av/js_media.min.js`, IMMUTABLE],
+    [`${SELF_HOSTED_LIB_PATH}/lang/en-US.json`, IMMUTABLE],
+    ['/', 'no-cache'],
+    ['/index.html', 'no-cache'],
+    ['/meeting.html', 'no-cache'],
+  ])('%s: Cache-Control %s, from exactly one rule, with the isolation headers', (path, cacheControl) => {
+    const headers = headersFor(path);
+    expect(headers.get('cache-control')).toEqual([cacheControl]);
+    expect(headers.get('cross-origin-opener-policy')).toEqual(['same-origin']);
+    expect(headers.get('cross-origin-embedder-policy')).toEqual(['credentialless']);
+  });
+
+  it('leaves everything else to Netlify’s default (revalidate)', () => {
+    expect(headersFor('/favicon.ico').get('cache-control')).toBeUndefined();
+  });
+
+  it('self-hosts the SDK under a path named by the installed version, so immutable is safe', () => {
+    expect(SELF_HOSTED_LIB_PATH).toBe(`/zoom-sdk/${ZOOM_SDK_VERSION}/lib`);
+    expect(ZOOM_SDK_VERSION).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
