@@ -1,7 +1,7 @@
 import { expect, fillForm, test, ZOOM_ANSWERS } from '../support/fixtures.ts';
 
 test('the page and the meeting frame are cross-origin isolated, with the production headers', async ({ page, request, zoom }) => {
-  for (const path of ['/', '/meeting.html']) {
+  for (const path of ['/', '/meeting.html', '/meeting-component.html']) {
     const headers = (await request.get(path)).headers();
     expect(headers['cross-origin-opener-policy']).toBe('same-origin');
     expect(headers['cross-origin-embedder-policy']).toBe('credentialless');
