@@ -18,14 +18,27 @@ interface EmbeddedFailure {
   errorCode?: unknown;
 }
 
-/** Anything the SDK rejects with becomes a failure; a code the SDK left out becomes 1 (generic failure). */
+/**
+ * Some rejections carry only a `type` (the .d.ts's ExecutedFailure): its number in the embedded SDK's own enum, so
+ * the page still explains it; without either, 200, the embedded SDK's own "failed" code.
+ */
+const CODE_OF_TYPE: Record<string, number> = {
+  OPERATION_TIMEOUT: 1,
+  INTERNAL_ERROR: 2,
+  OPERATION_CANCELLED: 3,
+  INVALID_OPERATION: 5012,
+  INVALID_PARAMETERS: 5013,
+};
+
+/** Anything the SDK rejects with becomes a failure with a code the page can decode. */
 export function toFailure(value: unknown): Extract<JoinResult, { ok: false }> {
   const failure = (typeof value === 'object' && value !== null ? value : { reason: String(value) }) as EmbeddedFailure;
-  const code = Number(failure.errorCode ?? Number.NaN);
+  const byType = typeof failure.type === 'string' ? CODE_OF_TYPE[failure.type] : undefined;
+  const code = Number(failure.errorCode ?? byType ?? 200);
   const message = typeof failure.reason === 'string' ? failure.reason : value instanceof Error ? value.message : '';
   return {
     ok: false,
-    code: Number.isFinite(code) ? code : 1,
+    code: Number.isFinite(code) ? code : 200,
     message,
     ...(typeof failure.type === 'string' ? { kind: failure.type } : {}),
   };
