@@ -19,10 +19,12 @@ export default defineConfig(({ mode }) => {
       outDir: '../dist',
       emptyOutDir: true,
       rollupOptions: {
-        // The form page, and the frame that runs the Meeting SDK (the only page that imports it).
+        // The form page, and the frames that run the Meeting SDK (the only pages that import it): client view
+        // (ZoomMtg, the whole window) and component view (ZoomMtgEmbedded, inside a region of the page).
         input: {
           main: resolve(import.meta.dirname, 'web/index.html'),
           meeting: resolve(import.meta.dirname, 'web/meeting.html'),
+          'meeting-component': resolve(import.meta.dirname, 'web/meeting-component.html'),
         },
       },
     },
@@ -32,7 +34,7 @@ export default defineConfig(({ mode }) => {
     },
     // Pre-bundle the SDK so its first lazy import does not trigger a dependency re-optimisation and reload.
     optimizeDeps: {
-      include: ['@zoom/meetingsdk', 'zod/mini'],
+      include: ['@zoom/meetingsdk', '@zoom/meetingsdk/embedded', 'zod/mini'],
     },
   };
 });

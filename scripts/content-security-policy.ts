@@ -4,7 +4,7 @@
  *
  * - the form page (/, /index.html): enforced and strict: its own scripts only, no eval, no inline code; it may talk
  *   to this site and the configured signer, frame only its own meeting frame, and be framed by nobody else;
- * - the meeting frame (/meeting.html): Zoom's SDK evaluates code and runs wasm and workers. What the e2e join path
+ * - the meeting frames (/meeting.html, /meeting-component.html): Zoom's SDK evaluates code and runs wasm and workers. What the e2e join path
  *   proves (scripts, workers) is enforced; the rest (media, sockets, images Zoom serves in a live meeting) is
  *   report-only until reports from live meetings show it complete.
  *
@@ -91,18 +91,14 @@ export function meetingFramePolicies(options: PolicyOptions): { enforced: string
 
 /** Header name → value for each document path. */
 export function documentHeaders(options: PolicyOptions): Record<string, Record<string, string>> {
-  const endpoints = { 'Reporting-Endpoints': `${REPORT_GROUP}="${CSP_REPORT_PATH}"` };
+  // The documents name the hashed assets, so browsers revalidate them on every visit (a 304 while unchanged) to
+  // pick up a deploy; set here with the policy, so each document path has exactly one rule.
+  const endpoints = { 'Reporting-Endpoints': `${REPORT_GROUP}="${CSP_REPORT_PATH}"`, 'Cache-Control': 'no-cache' };
   const form = { 'Content-Security-Policy': formPagePolicy(options), ...endpoints };
-  const frame = meetingFramePolicies(options);
-  return {
-    '/': form,
-    '/index.html': form,
-    '/meeting.html': {
-      'Content-Security-Policy': frame.enforced,
-      'Content-Security-Policy-Report-Only': frame.reportOnly,
-      ...endpoints,
-    },
-  };
+  const policies = meetingFramePolicies(options);
+  const frame = { 'Content-Security-Policy': policies.enforced, 'Content-Security-Policy-Report-Only': policies.reportOnly, ...endpoints };
+  // Client view's frame and component view's frame run the same SDK's media code: one policy for both.
+  return { '/': form, '/index.html': form, '/meeting.html': frame, '/meeting-component.html': frame };
 }
 
 /** Netlify's `_headers` file format. */

@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { API_ERRORS } from '../lib/errors/api-errors.ts';
-import { KNOWN_JOIN_ERROR_CODES, explainJoinError } from '../lib/errors/join-errors.ts';
+import { COMPONENT_VIEW_JOIN_ERROR_CODES, KNOWN_JOIN_ERROR_CODES, explainJoinError } from '../lib/errors/join-errors.ts';
 import { SIGN_IN_ERRORS } from '../lib/errors/sign-in-errors.ts';
 import { SIGNATURE_PROBLEMS } from '../lib/errors/signature-problems.ts';
 import { isMainModule } from './is-main-module.ts';
@@ -39,6 +39,18 @@ function troubleshootingMarkdown(): string {
     '| Code | Meaning | Likely cause | Fix |',
     '| --- | --- | --- | --- |',
     ...joinErrors,
+    '',
+    '### Component view’s own codes (`ZoomMtgEmbedded`, [docs/component-view.md](component-view.md))',
+    '',
+    'Component view rejects `join()` with `{ type, reason, errorCode }`. These numbers mean something else there (or',
+    'exist only there); every other code means the same as in the table above.',
+    '',
+    '| Code | Meaning | Likely cause | Fix |',
+    '| --- | --- | --- | --- |',
+    ...COMPONENT_VIEW_JOIN_ERROR_CODES.map((code) => {
+      const info = explainJoinError(code, '', 'component');
+      return `| ${code} | ${cell(info.meaning)} | ${cell(info.cause)} | ${cell(info.fix)} |`;
+    }),
     '',
     '## Our functions’ error codes (`lib/errors/api-errors.ts`)',
     '',

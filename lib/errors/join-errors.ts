@@ -417,12 +417,70 @@ const table: Record<number, Explanation> = {
   },
 };
 
+/**
+ * Component view (`ZoomMtgEmbedded`) rejects join()/init() with `{ type, reason, errorCode }` and numbers from its
+ * own enum (the embedded bundle's error-code enum, 6.2.0). Where a number also exists above with another meaning
+ * (1, 2, 3, 200) or only exists in component view (5000+), this entry wins for component view; every other code
+ * (3004, 3712, 4011…) means the same in both views, because the embedded SDK maps Zoom's answer with the same map.
+ */
+const componentViewTable: Record<number, Explanation> = {
+  1: {
+    meaning: 'The operation timed out (component view).',
+    cause: 'Zoom’s servers did not answer the join in time: a slow or filtered network, or a proxy holding WebSockets.',
+    fix: 'Check the connection (and any VPN, proxy or firewall that blocks *.zoom.us or WebSockets), then join again.',
+  },
+  2: {
+    meaning: 'The embedded client hit an internal error (component view).',
+    cause: 'The SDK failed inside itself, often because its media files or wasm could not load.',
+    fix: 'Reload the page and join again; check the browser console and that source.zoom.us (or your asset path) loads.',
+  },
+  3: {
+    meaning: 'The join was cancelled (component view).',
+    cause: 'The embedded client was left, destroyed or re-initialised while the join was still running.',
+    fix: 'Join again and wait for the meeting to open before leaving or reloading.',
+  },
+  200: {
+    meaning: 'Zoom refused the join (component view reports this code for refusals it has no own code for).',
+    cause:
+      'Zoom’s reason is quoted in the title: often the meeting number (the meeting does not exist or is over), ' +
+      'sometimes the signature or the app’s credentials.',
+    fix:
+      'Check the meeting number against the invite (digits only) and that the signature details below show no ' +
+      `problem. ${SIGNATURE_CHECKLIST}`,
+  },
+  5000: {
+    meaning: 'This browser is not supported by component view.',
+    cause: 'Zoom’s embedded client supports current desktop Chrome, Edge, Firefox and Safari only.',
+    fix: 'Use a current desktop browser, or choose “Full window” (client view).',
+  },
+  5001: {
+    meaning: 'The SDK’s media files could not be loaded (component view).',
+    cause: 'A network, firewall, ad blocker or Content-Security-Policy blocks source.zoom.us (or your own assetPath).',
+    fix: 'Allow source.zoom.us (or self-host the SDK assets, VITE_ZOOM_ASSETS=self) and reload.',
+  },
+  5012: {
+    meaning: 'A join is already running or done in this meeting area (component view).',
+    cause: 'join() was called twice on the same embedded client.',
+    fix: 'Leave the meeting from its toolbar, then join again.',
+  },
+  5013: {
+    meaning: 'A join parameter is invalid (component view).',
+    cause: 'A field passed to join() is malformed: for example an empty name or signature, or both a ZAK and an OBF token.',
+    fix: 'Check every field (meeting number, name, passcode, ZAK); this page never sends a ZAK together with an OBF token.',
+  },
+};
+
+/** Which SDK reported the code: client view (`ZoomMtg`) or component view (`ZoomMtgEmbedded`). */
+export type JoinErrorSource = 'client' | 'component';
+
 /** Codes the table knows, for tests and generated docs. */
 export const KNOWN_JOIN_ERROR_CODES: readonly number[] = Object.keys(table).map(Number);
+/** Codes component view reports with a meaning of its own. */
+export const COMPONENT_VIEW_JOIN_ERROR_CODES: readonly number[] = Object.keys(componentViewTable).map(Number);
 
 /** Decodes a code; an unknown code still names itself and keeps the SDK's own message. */
-export function explainJoinError(code: number, sdkMessage?: string): JoinErrorInfo {
-  const entry = table[code];
+export function explainJoinError(code: number, sdkMessage?: string, source: JoinErrorSource = 'client'): JoinErrorInfo {
+  const entry = (source === 'component' ? componentViewTable[code] : undefined) ?? table[code];
   if (entry) return { code, ...entry };
   return {
     code,

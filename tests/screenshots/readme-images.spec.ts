@@ -31,3 +31,24 @@ test('a host signed in with Zoom, ready to start', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Start meeting' })).toBeEnabled();
   await page.screenshot({ path: 'docs/screenshot-host.png', fullPage: true });
 });
+
+test('component view: the meeting inside the page, while Zoom (faked) answers the join', async ({ page }) => {
+  // Hold Zoom's answer so the picture shows the meeting region in the page's layout, as a join does.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('https://zoom.us/api/v1/wc/info', async (route) => {
+    if (route.request().method() === 'POST') await held;
+    await route.fallback();
+  });
+  await page.setViewportSize({ width: 1280, height: 860 });
+  await page.goto('/');
+  await fillForm(page, { meeting: '978 7598 1800', name: 'Ada Lovelace' });
+  await page.getByRole('radio', { name: 'Inside this page' }).check();
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.locator('#meeting-region')).toHaveClass(/active/);
+  await expect(page.locator('iframe.meeting-frame.component')).toBeVisible();
+  // Let the embedded client draw its first state.
+  await page.waitForTimeout(3000);
+  await page.screenshot({ path: 'docs/screenshot-component-view.png' });
+  release();
+});

@@ -13,3 +13,6 @@ export const SDK_VERSION: string = (
 
 /** The client view's bundle (what Zoom's CDN sample loads with a <script> tag). */
 export const CLIENT_VIEW_BUNDLE = join(SDK_DIST, `zoom-meeting-${SDK_VERSION}.min.js`);
+
+/** Component view's bundle (`@zoom/meetingsdk/embedded`). */
+export const COMPONENT_VIEW_BUNDLE = join(SDK_DIST, 'zoomus-websdk-embedded.umd.min.js');

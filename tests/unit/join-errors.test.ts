@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { KNOWN_JOIN_ERROR_CODES, explainJoinError } from '../../lib/errors/join-errors.ts';
-import { CLIENT_VIEW_BUNDLE, SDK_VERSION } from '../support/zoom-sdk-package.ts';
+import { COMPONENT_VIEW_JOIN_ERROR_CODES, KNOWN_JOIN_ERROR_CODES, explainJoinError } from '../../lib/errors/join-errors.ts';
+import { CLIENT_VIEW_BUNDLE, COMPONENT_VIEW_BUNDLE, SDK_VERSION } from '../support/zoom-sdk-package.ts';
 
 /** Every code the installed SDK's bundle maps a Zoom answer to (its `apac.errorcodes_*` → code tables). */
-function codesInSdkBundle(): number[] {
-  const bundle = readFileSync(CLIENT_VIEW_BUNDLE, 'utf8');
+function codesInSdkBundle(path = CLIENT_VIEW_BUNDLE): number[] {
+  const bundle = readFileSync(path, 'utf8');
   const codes = new Set<number>();
   for (const match of bundle.matchAll(/"apac\.(?:errorcodes_[a-z0-9_]+|invalid_parameter|dialog\.[a-z_]+)":(\d+(?:e\d)?)/g)) {
     codes.add(Number(match[1]));
@@ -47,6 +47,29 @@ describe('join error table', () => {
     const info = explainJoinError(code);
     expect(info.cause + info.fix).toMatch(cause);
     expect(info.fix).toMatch(fix);
+  });
+
+  it(`covers every code the SDK ${SDK_VERSION} embedded bundle (component view) maps Zoom's answers to`, () => {
+    const missing = codesInSdkBundle(COMPONENT_VIEW_BUNDLE).filter((code) => !KNOWN_JOIN_ERROR_CODES.includes(code));
+    expect(missing).toEqual([]);
+  });
+
+  it('decodes component view’s own codes with their own meaning, and shared codes the same in both views', () => {
+    // The embedded client's enum: 1 OPERATION_TIMEOUT, 2 INTERNAL_ERROR, 3 OPERATION_CANCELLED, 200
+    // SESSION_FETCH_INFO_ERROR, 5000+ CLIENT_*; read from the bundle so an SDK upgrade that renumbers them fails here.
+    const bundle = readFileSync(COMPONENT_VIEW_BUNDLE, 'utf8');
+    for (const [name, code] of [['OPERATION_TIMEOUT', 1], ['INTERNAL_ERROR', 2], ['OPERATION_CANCELLED', 3], ['SESSION_FETCH_INFO_ERROR', 200], ['CLIENT_PLATFORM_UNSUPPORTED', 5000], ['CLIENT_DEPENDENT_ASSETS_INACCESSIBLE', 5001], ['CLIENT_DUPLICATED_JOIN', 5012], ['CLIENT_INVALID_JOIN_PARAMETER', 5013]] as const) {
+      expect(bundle, name).toContain(`e[e.${name}=${code === 5000 ? '5e3' : code}]="${name}"`);
+      expect(COMPONENT_VIEW_JOIN_ERROR_CODES).toContain(code);
+    }
+    expect(explainJoinError(1, '', 'component').meaning).toContain('timed out');
+    expect(explainJoinError(1, '', 'client').meaning).toContain('generic failure');
+    expect(explainJoinError(200, 'Meeting does not exist.', 'component').cause).toContain('meeting number');
+    expect(explainJoinError(3004, '', 'component')).toEqual(explainJoinError(3004, '', 'client'));
+    for (const code of COMPONENT_VIEW_JOIN_ERROR_CODES) {
+      const info = explainJoinError(code, '', 'component');
+      for (const text of [info.meaning, info.cause, info.fix]) expect(text.length, `code ${code}`).toBeGreaterThan(5);
+    }
   });
 
   it('keeps an unknown code and the SDK’s own message', () => {

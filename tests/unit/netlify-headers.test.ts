@@ -3,15 +3,25 @@
  * netlify-cli uses). A local `netlify serve` cannot show Cache-Control: its static server's own value overrides the
  * rules (netlify-cli's proxy writes the upstream headers last), so the e2e tests cannot check this part.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseAllHeaders, type Header } from '@netlify/headers-parser';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { headersFile } from '../../scripts/content-security-policy.ts';
 import { SELF_HOSTED_LIB_PATH, ZOOM_SDK_VERSION } from '../../lib/zoom-assets.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 let rules: Header[];
 
+// netlify.toml plus the dist/_headers a default build writes (the documents' CSP and Cache-Control).
+const folder = mkdtempSync(join(tmpdir(), 'headers-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
 beforeAll(async () => {
-  const { headers, errors } = await parseAllHeaders({ headersFiles: [], netlifyConfigPath: 'netlify.toml', configHeaders: [], minimal: false });
+  const built = join(folder, '_headers');
+  writeFileSync(built, headersFile({ selfHostedAssets: false }));
+  const { headers, errors } = await parseAllHeaders({ headersFiles: [built], netlifyConfigPath: 'netlify.toml', configHeaders: [], minimal: false });
   expect(errors).toEqual([]);
   rules = headers as Header[];
 });
@@ -25,7 +35,7 @@ function headersFor(path: string): Map<string, string[]> {
   return values;
 }
 
-describe('netlify.toml caching headers', () => {
+describe('caching headers (netlify.toml and the build’s _headers)', () => {
   it.each([
     ['/assets/main-B4x9kQ2a.js', IMMUTABLE],
     ['/assets/meeting-Cq1.css', IMMUTABLE],
@@ -34,11 +44,14 @@ describe('netlify.toml caching headers', () => {
     ['/', 'no-cache'],
     ['/index.html', 'no-cache'],
     ['/meeting.html', 'no-cache'],
+    ['/meeting-component.html', 'no-cache'],
   ])('%s: Cache-Control %s, from exactly one rule, with the isolation headers', (path, cacheControl) => {
     const headers = headersFor(path);
     expect(headers.get('cache-control')).toEqual([cacheControl]);
     expect(headers.get('cross-origin-opener-policy')).toEqual(['same-origin']);
     expect(headers.get('cross-origin-embedder-policy')).toEqual(['credentialless']);
+    // A document's policy comes from one rule too (a second rule for the same path once dropped it).
+    if (cacheControl === 'no-cache') expect(headers.get('content-security-policy')).toHaveLength(1);
   });
 
   it('leaves everything else to Netlify’s default (revalidate)', () => {

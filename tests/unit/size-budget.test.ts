@@ -32,6 +32,13 @@ describe('first-load size budget', () => {
     const sdkChunk = readdirSync(join(outDir, 'assets')).find((f) => /meetingsdk/.test(f));
     expect(sdkChunk, 'the SDK is still built, as a lazy chunk').toBeDefined();
   });
+
+  it('never puts component view’s embedded SDK on the critical path either', () => {
+    const files = criticalPath(outDir).map((f) => f.file);
+    expect(files.some((f) => /embedded|meeting-component/i.test(f))).toBe(false);
+    const embeddedChunk = readdirSync(join(outDir, 'assets')).find((f) => /^embedded-/.test(f));
+    expect(embeddedChunk, 'the embedded SDK is built, as a lazy chunk of the component-view frame').toBeDefined();
+  });
 });
 
 // What Netlify deploys is build/functions/*.mjs as they are (node_bundler = "none"): their size is what a cold

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { MeetingNumber, type Role } from '../../../lib/contract.ts';
 import { parseInviteLink } from './invite-link.ts';
 import { LANGUAGES, isLanguage, preferredLanguage, type Language } from '../shared/languages.ts';
+import type { MeetingView } from '../shared/frame-protocol.ts';
 
 export interface JoinFormValues {
   meetingNumber: string;
@@ -14,10 +15,12 @@ export interface JoinFormValues {
   /** Join another account's meeting with an OBF token of the signed-in user (attendees only). */
   otherAccount: boolean;
   language: Language;
+  /** Where the meeting opens: the full window (client view) or inside this page (component view). */
+  view: MeetingView;
 }
 
 /** Only what is not a credential is remembered: never the passcode, tk or ZAK. */
-const REMEMBERED = ['meetingNumber', 'userName', 'userEmail', 'role', 'otherAccount', 'language'] as const;
+const REMEMBERED = ['meetingNumber', 'userName', 'userEmail', 'role', 'otherAccount', 'language', 'view'] as const;
 const STORAGE_KEY = 'zoom-join-form';
 
 const Email = z.email();
@@ -116,6 +119,7 @@ export class JoinForm {
       zak: text('zak'),
       otherAccount: role === 0 && this.input('otherAccount').checked,
       language: isLanguage(language) ? language : 'en-US',
+      view: this.element.querySelector<HTMLInputElement>('input[name="view"]:checked')?.value === 'component' ? 'component' : 'client',
     };
   }
 
@@ -143,6 +147,9 @@ export class JoinForm {
         this.input('otherAccount').checked = value === true;
       } else if (name === 'role') {
         const radio = this.element.querySelector<HTMLInputElement>(`input[name="role"][value="${value === 1 ? 1 : 0}"]`);
+        if (radio) radio.checked = true;
+      } else if (name === 'view') {
+        const radio = this.element.querySelector<HTMLInputElement>(`input[name="view"][value="${value === 'component' ? 'component' : 'client'}"]`);
         if (radio) radio.checked = true;
       } else if (name === 'language') {
         if (isLanguage(String(value))) this.control<HTMLSelectElement>('language').value = String(value);

@@ -1,6 +1,8 @@
 import { explainJoinError } from '../../../lib/errors/join-errors.ts';
 import type { JoinForm } from './form.ts';
-import { initMeeting, joinMeeting, msUntilJoinAllowed, onMeetingLeft } from './meeting-frame-host.ts';
+import { initMeeting, joinMeeting, msUntilJoinAllowed, onMeetingLeft, type MeetingView } from './meeting-frame-host.ts';
+import { effectiveView } from './meeting-view.ts';
+import type { Language } from '../shared/languages.ts';
 import { requestSignature } from './request-signature.ts';
 import { requestZoomTokens } from './request-zoom-tokens.ts';
 import { byId } from './dom.ts';
@@ -23,7 +25,10 @@ export function checkPastedSignature(signature: string, values: Expectations): v
   showInspection(byId('check-result'), signature, values);
 }
 
-export { initMeeting } from './meeting-frame-host.ts';
+/** Prefetching: the frame of the view a join will use (never component view on a phone), prepared and waiting. */
+export function prepareMeeting(language: Language, chosen: MeetingView): void {
+  initMeeting(language, effectiveView(chosen));
+}
 
 /** Zoom refuses a second join() within 10 s; wait it out visibly instead of failing. */
 async function waitForJoinSlot(form: JoinForm): Promise<void> {
@@ -39,11 +44,12 @@ async function waitForJoinSlot(form: JoinForm): Promise<void> {
  */
 export async function runJoin(form: JoinForm, onSignedOut: () => void): Promise<void> {
   const values = form.values();
+  const view = effectiveView(values.view);
   form.setBusy(true, 'Joining…');
   try {
     showStatus(values.role === 1 || values.otherAccount ? 'Getting a signature and your Zoom token…' : 'Getting a signature…');
     // init() needs no signature: if prefetching has not done it yet, overlap it with the signer's round trip.
-    initMeeting(values.language);
+    initMeeting(values.language, view);
     const [signed, zoomTokens] = await Promise.all([
       requestSignature({ meetingNumber: values.meetingNumber, role: values.role }),
       requestZoomTokens(values),
@@ -61,9 +67,12 @@ export async function runJoin(form: JoinForm, onSignedOut: () => void): Promise<
     await waitForJoinSlot(form);
     form.setBusy(true, 'Joining…');
     showStatus('Joining the meeting…');
-    const joined = await joinMeeting({ ...values, ...zoomTokens.tokens, signature: signed.response.signature });
-    if (joined.ok) return;
-    const info = explainJoinError(joined.code, joined.message);
+    const joined = await joinMeeting({ ...values, ...zoomTokens.tokens, signature: signed.response.signature }, view);
+    if (joined.ok) {
+      if (view === 'component') showStatus('In the meeting, inside this page. Leave it from the meeting’s toolbar.');
+      return;
+    }
+    const info = explainJoinError(joined.code, joined.message, view);
     showProblem({
       title: `Zoom could not join: error ${info.code}${joined.message ? ` (“${joined.message}”)` : ''}`,
       meaning: info.meaning,
@@ -79,7 +88,7 @@ export async function runJoin(form: JoinForm, onSignedOut: () => void): Promise<
       fix: 'Reload the page and try again; check the browser console for the underlying error.',
     });
   } finally {
-    showStatus(null);
+    if (!document.getElementById('app')?.classList.contains('in-meeting')) showStatus(null);
     form.setBusy(false);
   }
 }

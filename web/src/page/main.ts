@@ -1,6 +1,8 @@
 import { JoinForm } from './form.ts';
 import { forgetSdkTokens } from './sdk-token-copies.ts';
 import { showProblem } from './show-problem.ts';
+import { describeViewChoice } from './meeting-view.ts';
+import { byId } from './dom.ts';
 
 forgetSdkTokens();
 
@@ -23,12 +25,26 @@ function loadJoinFlow(): Promise<typeof import('./join.ts')> {
   return joinFlow;
 }
 
-/** Once the form is usable: load the join flow, and the SDK in its hidden frame, initialised and waiting. */
+/**
+ * Once the form is usable: load the join flow, and the chosen view's SDK in its hidden frame, initialised and
+ * waiting. Only the chosen (or remembered) view is fetched: the embedded SDK stays off the network otherwise.
+ */
 function prefetch(): void {
+  const { language, view } = form.values();
   loadJoinFlow()
-    .then((flow) => flow.initMeeting(form.values().language))
+    .then((flow) => flow.prepareMeeting(language, view))
     .catch(() => undefined);
 }
+
+let prefetched = false;
+const viewHint = byId('view-hint');
+describeViewChoice(viewHint, form.values().view);
+formElement.addEventListener('change', (event) => {
+  if ((event.target as HTMLInputElement).name !== 'view') return;
+  describeViewChoice(viewHint, form.values().view);
+  // Choosing the other view: prefetch its frame instead (the previous one is discarded).
+  if (prefetched) prefetch();
+});
 
 formElement.addEventListener('submit', (event) => {
   event.preventDefault();
@@ -57,7 +73,12 @@ document.getElementById('check-button')?.addEventListener('click', () => {
     .catch(() => undefined);
 });
 
-formElement.addEventListener('focusin', prefetch, { once: true });
-formElement.addEventListener('pointerover', prefetch, { once: true });
-if ('requestIdleCallback' in window) requestIdleCallback(prefetch, { timeout: 3000 });
-else setTimeout(prefetch, 1500);
+const prefetchOnce = () => {
+  if (prefetched) return;
+  prefetched = true;
+  prefetch();
+};
+formElement.addEventListener('focusin', prefetchOnce, { once: true });
+formElement.addEventListener('pointerover', prefetchOnce, { once: true });
+if ('requestIdleCallback' in window) requestIdleCallback(prefetchOnce, { timeout: 3000 });
+else setTimeout(prefetchOnce, 1500);

@@ -1,8 +1,17 @@
 import type { Language } from '../shared/languages.ts';
+import {
+  FRAME_READY_MESSAGE,
+  FRAME_URLS,
+  LEFT_MEETING_MESSAGE,
+  type JoinParams,
+  type JoinResult,
+  type MeetingFrameApi,
+  type MeetingView,
+} from '../shared/frame-protocol.ts';
+import { byId } from './dom.ts';
 import { forgetSdkTokens } from './sdk-token-copies.ts';
-import { FRAME_READY_MESSAGE, LEFT_MEETING_MESSAGE, type JoinParams, type JoinResult, type MeetingFrameApi } from '../shared/frame-protocol.ts';
 
-export type { JoinParams, JoinResult };
+export type { JoinParams, JoinResult, MeetingView };
 
 /** Zoom allows one join() every 10 s. */
 export const JOIN_INTERVAL_MS = 10_000;
@@ -13,20 +22,33 @@ export function msUntilJoinAllowed(now = Date.now()): number {
   return Math.max(0, lastJoinAt + JOIN_INTERVAL_MS - now);
 }
 
-const FRAME_URL = '/meeting.html';
-let frame: { element: HTMLIFrameElement; api: Promise<MeetingFrameApi> } | undefined;
+interface Frame {
+  view: MeetingView;
+  /** Component view takes its language at init() only: another language needs another frame. */
+  language: Language;
+  element: HTMLIFrameElement;
+  api: Promise<MeetingFrameApi>;
+}
+let frame: Frame | undefined;
 
 /**
- * The meeting runs in a same-origin frame: the SDK's client view covers the page with its own global CSS, and
- * after a failed join it cannot join again in the same document. A fresh frame per attempt avoids both.
+ * The meeting runs in a same-origin frame, one per view. Client view covers the page with its own global CSS and,
+ * after a failed join, cannot join again in the same document ("mainTaskType is not exist"): a fresh frame per
+ * attempt. Component view was tried the same way (Chromium, SDK 6.2.0, Zoom faked at the network edge: four failed
+ * joins in a row in one document, 10 s apart, each reached wc/info again and was decoded): the embedded client CAN
+ * join again after a failure, so its frame is kept for the retry. It still gets a frame of its own, placed in
+ * #meeting-region of the page's layout: the embedded SDK injects global styles (emotion/MUI <style> tags) that would
+ * restyle the form, and it takes its language at init() only, so a new language is a new frame.
  */
-function createFrame(): NonNullable<typeof frame> {
+function createFrame(view: MeetingView, language: Language): Frame {
   const element = document.createElement('iframe');
-  element.src = FRAME_URL;
-  element.title = 'Zoom meeting';
-  element.className = 'meeting-frame';
+  element.src = FRAME_URLS[view];
+  element.title = view === 'component' ? 'Zoom meeting (inside this page)' : 'Zoom meeting';
+  element.className = view === 'component' ? 'meeting-frame component' : 'meeting-frame';
   element.allow = 'camera; microphone; display-capture; autoplay; fullscreen; clipboard-write';
-  element.hidden = true;
+  // Client view's frame is hidden but laid out (style.css); component view's is parked with its collapsed region,
+  // since `hidden` inside #app means display:none, where Chromium runs a frame's scripts far slower.
+  element.hidden = view === 'client';
   // The frame announces its API as soon as its script runs, long before `load` (which also waits for the SDK's
   // media scripts): waiting for `load` would put those downloads back on the click path.
   const api = new Promise<MeetingFrameApi>((resolve, reject) => {
@@ -44,47 +66,61 @@ function createFrame(): NonNullable<typeof frame> {
     });
   });
   api.catch(() => undefined); // reported by joinMeeting()
-  document.body.append(element);
-  return { element, api };
+  // Placed once and never moved: moving an iframe in the DOM reloads it, and the SDK with it.
+  (view === 'component' ? byId('meeting-region') : document.body).append(element);
+  return { view, language, element, api };
+}
+
+/** Shows or collapses the page's meeting region (component view); the form comes back when it collapses. */
+function showRegion(active: boolean): void {
+  byId('meeting-region').classList.toggle('active', active);
+  byId('app').classList.toggle('in-meeting', active);
 }
 
 /** Removes `which` (by default the current frame) and the SDK's token copies; a newer frame stays. */
 function discardFrame(which = frame): void {
+  if (which?.view === 'component') showRegion(false);
   which?.element.remove();
   if (frame === which) frame = undefined;
   forgetSdkTokens();
 }
 
-/** The current (hidden) frame, created first if there is none. */
-function currentFrame(): NonNullable<typeof frame> {
-  frame ??= createFrame();
+/** The current (hidden) frame for this view, created first if there is none or it is of the other view. */
+function currentFrame(view: MeetingView, language: Language): Frame {
+  if (frame && (frame.view !== view || (view === 'component' && frame.language !== language))) discardFrame();
+  frame ??= createFrame(view, language);
   return frame;
 }
 
-/** The language the last frame was prepared in: a replacement frame is prepared the same way. */
-let lastLanguage: Language | undefined;
+/** How the last frame was prepared: a replacement frame is prepared the same way. */
+let last: { view: MeetingView; language: Language } | undefined;
 
-/** Creates the frame if needed and starts the SDK's language load and init() in it (idempotent). */
-export function initMeeting(language: Language): void {
-  lastLanguage = language;
-  currentFrame()
+/** Creates the frame for `view` if needed and starts the SDK's language load and init() in it (idempotent). */
+export function initMeeting(language: Language, view: MeetingView): void {
+  last = { view, language };
+  currentFrame(view, language)
     .api.then((api) => api.prepare(language))
     .catch(() => undefined); // joinMeeting() reports the failure
 }
 
-export async function joinMeeting(params: JoinParams): Promise<JoinResult> {
+export async function joinMeeting(params: JoinParams, view: MeetingView): Promise<JoinResult> {
   // This attempt's own frame: a leave or another failure may replace `frame` while join() is awaited.
-  const attempt = currentFrame();
+  const attempt = currentFrame(view, params.language);
   try {
     const api = await attempt.api;
     attempt.element.hidden = false;
+    if (view === 'component') showRegion(true);
     const result = await api.join(params);
     // Stamped when Zoom has answered, i.e. just after the SDK's join() call: never earlier than Zoom counts it.
     lastJoinAt = Date.now();
-    if (!result.ok) {
-      // The failed SDK instance cannot join again: replace it with a fresh one, loading from cache, for the retry.
+    if (!result.ok && view === 'client') {
+      // The failed client-view instance cannot join again: replace it with a fresh one, from cache, for the retry.
       discardFrame(attempt);
-      initMeeting(params.language);
+      initMeeting(params.language, view);
+    } else if (!result.ok) {
+      // The embedded client can retry in the same document (above): collapse the region, keep the frame warm.
+      showRegion(false);
+      forgetSdkTokens();
     }
     return result;
   } catch (error) {
@@ -94,15 +130,16 @@ export async function joinMeeting(params: JoinParams): Promise<JoinResult> {
 }
 
 /**
- * Calls `onLeft` when the user leaves the meeting (the SDK sends the frame to its leave URL). The spent frame is
- * replaced by a prepared one at once, so joining again from this tab is as quick as the first prefetched join.
+ * Calls `onLeft` when the user leaves the meeting (client view: the SDK sends its frame to the leave URL; component
+ * view: the embedded client reports the connection closed). The spent frame is replaced by a prepared one at once,
+ * so joining again from this tab is as quick as the first prefetched join.
  */
 export function onMeetingLeft(onLeft: () => void): void {
   window.addEventListener('message', (event: MessageEvent<unknown>) => {
     const data = event.data as { type?: unknown } | null;
     if (event.origin !== location.origin || data?.type !== LEFT_MEETING_MESSAGE) return;
     discardFrame();
-    if (lastLanguage) initMeeting(lastLanguage);
+    if (last) initMeeting(last.language, last.view);
     onLeft();
   });
 }

@@ -15,7 +15,23 @@ export interface JoinParams {
   language: Language;
 }
 
-export type JoinResult = { ok: true } | { ok: false; code: number; message: string };
+/**
+ * The two ways Zoom shows a meeting: client view (`ZoomMtg`, the whole window) and component view
+ * (`ZoomMtgEmbedded`, inside a region of the page). Each runs in its own same-origin frame document.
+ */
+export type MeetingView = 'client' | 'component';
+
+/** The frame document of each view (Vite entries in vite.config.ts). */
+export const FRAME_URLS: Record<MeetingView, string> = {
+  client: '/meeting.html',
+  component: '/meeting-component.html',
+};
+
+/**
+ * `kind` is component view's failure `type` (e.g. INVALID_PARAMETERS), absent in client view: the same code can
+ * mean a refusal by Zoom or a check in the SDK itself.
+ */
+export type JoinResult = { ok: true } | { ok: false; code: number; message: string; kind?: string };
 
 /** The meeting frame's API, set on its window (same origin, so the page calls it directly). */
 export interface MeetingFrameApi {
