@@ -8,6 +8,7 @@ import {
   FAKE_ZOOM_URL,
   PORTS,
   netlifyServeCommand,
+  prebuiltSiteCommand,
 } from './tests/support/servers.ts';
 
 const server = (command: string, port: number, env: Record<string, string>) => ({
@@ -54,9 +55,10 @@ export default defineConfig({
       ZOOM_OAUTH_BASE_URL: FAKE_ZOOM_URL,
       ZOOM_API_BASE_URL: FAKE_ZOOM_URL,
     }),
-    // The same app without credentials, as a fresh clone or a half-configured deploy runs it. (Not `netlify dev`:
-    // it would wipe .netlify/functions-serve, which the site above runs its bundled functions from.)
-    server(netlifyServeCommand(PORTS.unconfigured), PORTS.unconfigured, {
+    // The same build without credentials, as a fresh clone or a half-configured deploy runs it. Served from the
+    // build above, not built again: a second build would empty dist/ under the first site and cost it its CSP
+    // (tests/support/prebuilt-site.ts). Not `netlify dev` either: it would wipe the first site's .netlify/functions-serve.
+    server(prebuiltSiteCommand(PORTS.unconfigured), PORTS.unconfigured, {
       BROWSER: 'none',
       ZOOM_MEETING_SDK_KEY: '',
       ZOOM_MEETING_SDK_SECRET: '',

@@ -36,6 +36,14 @@ export function netlifyServeCommand(port: number): string {
   return `npx netlify serve --offline --internal-disable-edge-functions --port ${port}`;
 }
 
+/**
+ * A second site of the same build, with its own environment: `netlify serve` of the first site's dist/ and
+ * build/functions, without building again (tests/support/prebuilt-site.ts says why). Start it after the first.
+ */
+export function prebuiltSiteCommand(port: number): string {
+  return `npx tsx tests/support/prebuilt-site.ts ${port}`;
+}
+
 /** `netlify dev` running the functions from source and serving the production build (dist/) through `vite preview` (bench). */
 export function netlifyDevCommand(port: number, previewPort: number): string {
   return (
