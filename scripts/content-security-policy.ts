@@ -17,7 +17,12 @@ import type { Connect, Plugin } from 'vite';
 
 export const CSP_REPORT_PATH = '/api/csp-report';
 const REPORT_GROUP = 'csp-endpoint';
-const ZOOM_CDN = 'https://source.zoom.us';
+/**
+ * Where the SDK loads its media code from: Zoom's CDN, and the CloudFront host the SDK itself falls back to when
+ * source.zoom.us cannot be reached (named in the SDK's bundles; seen blocked under `npm run dev` with Zoom's CDN
+ * unreachable). Leaving the fallback out would turn a CDN hiccup into a failed join.
+ */
+const ZOOM_CDNS = ['https://source.zoom.us', 'https://dmogdx0jrul3u.cloudfront.net'];
 
 export interface PolicyOptions {
   /** VITE_SIGNATURE_URL: another backend's signer the page POSTs to (absent: this site's function). */
@@ -62,7 +67,7 @@ export function formPagePolicy(options: PolicyOptions): string {
 }
 
 export function meetingFramePolicies(options: PolicyOptions): { enforced: string; reportOnly: string } {
-  const cdn = options.selfHostedAssets ? [] : [ZOOM_CDN];
+  const cdn = options.selfHostedAssets ? [] : ZOOM_CDNS;
   const scripts = ["'self'", "'unsafe-eval'", "'wasm-unsafe-eval'", 'blob:', ...cdn];
   const workers = ["'self'", 'blob:', ...cdn];
   const proven = {

@@ -3,12 +3,13 @@
  * netlify-cli uses). A local `netlify serve` cannot show Cache-Control: its static server's own value overrides the
  * rules (netlify-cli's proxy writes the upstream headers last), so the e2e tests cannot check this part.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllHeaders, type Header } from '@netlify/headers-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { headersFile } from '../../scripts/content-security-policy.ts';
+import { headersFile, meetingFramePolicies } from '../../scripts/content-security-policy.ts';
+import { CLIENT_VIEW_BUNDLE, COMPONENT_VIEW_BUNDLE } from '../support/zoom-sdk-package.ts';
 import { SELF_HOSTED_LIB_PATH, ZOOM_SDK_VERSION } from '../../lib/zoom-assets.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -61,5 +62,28 @@ describe('caching headers (netlify.toml and the build’s _headers)', () => {
   it('self-hosts the SDK under a path named by the installed version, so immutable is safe', () => {
     expect(SELF_HOSTED_LIB_PATH).toBe(`/zoom-sdk/${ZOOM_SDK_VERSION}/lib`);
     expect(ZOOM_SDK_VERSION).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
+
+describe('the meeting frames’ policy and the installed SDK', () => {
+  // The SDK falls back to other hosts when source.zoom.us cannot be reached; a policy without them turns a CDN
+  // hiccup into a failed join. The hosts are read from the bundles, so an SDK upgrade that adds one fails here.
+  const fallbackHosts = [CLIENT_VIEW_BUNDLE, COMPONENT_VIEW_BUNDLE].flatMap((bundle) =>
+    [...readFileSync(bundle, 'utf8').matchAll(/[a-z0-9]+\.cloudfront\.net/g)].map((match) => `https://${match[0]}`),
+  );
+
+  it('allows scripts and workers from Zoom’s CDN and every fallback host the SDK names', () => {
+    expect(fallbackHosts.length).toBeGreaterThan(0);
+    const { enforced } = meetingFramePolicies({ selfHostedAssets: false });
+    for (const directive of ['script-src', 'worker-src']) {
+      const sources = enforced.split('; ').find((part) => part.startsWith(`${directive} `))!.split(' ');
+      for (const host of ['https://source.zoom.us', ...new Set(fallbackHosts)]) expect(sources, directive).toContain(host);
+    }
+  });
+
+  it('names no Zoom host when the build serves the SDK’s files itself', () => {
+    const { enforced, reportOnly } = meetingFramePolicies({ selfHostedAssets: true });
+    expect(enforced).not.toMatch(/zoom\.us|cloudfront/);
+    expect(reportOnly).not.toMatch(/source\.zoom\.us|cloudfront/);
   });
 });
