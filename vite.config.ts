@@ -2,17 +2,22 @@ import { resolve } from 'node:path';
 import { defineConfig, loadEnv } from 'vite';
 import { contentSecurityPolicy } from './scripts/content-security-policy.ts';
 import { selfHostedZoomAssets } from './scripts/self-hosted-zoom-assets.ts';
+import { zoomCloud } from './lib/zoom-cloud.ts';
 
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), 'VITE_');
-  // VITE_ZOOM_ASSETS=self: the SDK's media files come from this site, not source.zoom.us (see README).
-  const selfHostedAssets = env.VITE_ZOOM_ASSETS === 'self';
+  // Zoom's cloud (VITE_ZOOM_WEB_ENDPOINT: zoom.us or Zoom for Government) and where the SDK's files come from
+  // (VITE_ZOOM_ASSETS: the cloud's CDN, `self`, or `china`); a value the project does not know stops the build here.
+  const settings = zoomCloud({ webEndpoint: env.VITE_ZOOM_WEB_ENDPOINT, assets: env.VITE_ZOOM_ASSETS });
+  if (!settings.ok) throw new Error(settings.message);
+  const { cloud } = settings;
   return {
     root: 'web',
     plugins: [
-      selfHostedZoomAssets(selfHostedAssets),
-      // The documents' CSP follows the build's settings (signer origin, asset host): dist/_headers, and dev/preview.
-      contentSecurityPolicy({ signerUrl: env.VITE_SIGNATURE_URL, selfHostedAssets }),
+      selfHostedZoomAssets(cloud.assets === 'self'),
+      // The documents' CSP follows the build's settings (signer origin, Zoom cloud, asset host): dist/_headers, and
+      // dev/preview; the form page preconnects to the hosts this build's meeting will use.
+      contentSecurityPolicy({ signerUrl: env.VITE_SIGNATURE_URL, cloud }),
     ],
     publicDir: false,
     build: {

@@ -14,21 +14,20 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Connect, Plugin } from 'vite';
+import type { ZoomCloud } from '../lib/zoom-cloud.ts';
+import { JOIN_LINK_PREFIX } from '../lib/join-link.ts';
 
 export const CSP_REPORT_PATH = '/api/csp-report';
 const REPORT_GROUP = 'csp-endpoint';
-/**
- * Where the SDK loads its media code from: Zoom's CDN, and the CloudFront host the SDK itself falls back to when
- * source.zoom.us cannot be reached (named in the SDK's bundles; seen blocked under `npm run dev` with Zoom's CDN
- * unreachable). Leaving the fallback out would turn a CDN hiccup into a failed join.
- */
-const ZOOM_CDNS = ['https://source.zoom.us', 'https://dmogdx0jrul3u.cloudfront.net'];
-
 export interface PolicyOptions {
   /** VITE_SIGNATURE_URL: another backend's signer the page POSTs to (absent: this site's function). */
   signerUrl?: string | undefined;
-  /** VITE_ZOOM_ASSETS=self: the SDK's media files come from this site, not Zoom's CDN. */
-  selfHostedAssets: boolean;
+  /**
+   * The Zoom cloud and asset source of the build (VITE_ZOOM_WEB_ENDPOINT, VITE_ZOOM_ASSETS): which CDNs the SDK may
+   * load code from (with the ones it falls back to on its own: leaving those out would turn a CDN hiccup into a
+   * failed join) and which hosts a meeting talks to.
+   */
+  cloud: ZoomCloud;
   /** `vite` dev server: its HMR client connects to another port on localhost. */
   dev?: boolean;
 }
@@ -47,6 +46,9 @@ function originOf(url: string | undefined): string[] {
     return []; // a relative path: this site
   }
 }
+
+/** index.html's preconnect links (the default build's hosts), replaced per build. */
+const PRECONNECTS = /<link rel="preconnect" href="https:\/\/source\.zoom\.us" crossorigin \/>\s*<link rel="preconnect" href="https:\/\/zoom\.us" crossorigin \/>/;
 
 const reporting = { 'report-uri': [CSP_REPORT_PATH], 'report-to': [REPORT_GROUP] };
 
@@ -67,7 +69,9 @@ export function formPagePolicy(options: PolicyOptions): string {
 }
 
 export function meetingFramePolicies(options: PolicyOptions): { enforced: string; reportOnly: string } {
-  const cdn = options.selfHostedAssets ? [] : ZOOM_CDNS;
+  const { cloud } = options;
+  const cdn = cloud.assetOrigins;
+  const zoomHosts = `https://*.${cloud.domain}`;
   const scripts = ["'self'", "'unsafe-eval'", "'wasm-unsafe-eval'", 'blob:', ...cdn];
   const workers = ["'self'", 'blob:', ...cdn];
   const proven = {
@@ -83,11 +87,11 @@ export function meetingFramePolicies(options: PolicyOptions): { enforced: string
       'default-src': ["'self'"],
       ...proven,
       'style-src': ["'self'", "'unsafe-inline'", ...cdn],
-      'img-src': ["'self'", 'data:', 'blob:', 'https://*.zoom.us'],
+      'img-src': ["'self'", 'data:', 'blob:', zoomHosts],
       'font-src': ["'self'", 'data:', ...cdn],
       'media-src': ["'self'", 'blob:', ...cdn],
-      'connect-src': ["'self'", 'https://zoom.us', 'https://*.zoom.us', 'wss://*.zoom.us', ...cdn],
-      'frame-src': ["'self'", 'https://*.zoom.us'],
+      'connect-src': ["'self'", cloud.webOrigin, zoomHosts, `wss://*.${cloud.domain}`, ...cdn],
+      'frame-src': ["'self'", zoomHosts],
       'form-action': ["'self'"],
       ...reporting,
     }),
@@ -103,7 +107,8 @@ export function documentHeaders(options: PolicyOptions): Record<string, Record<s
   const policies = meetingFramePolicies(options);
   const frame = { 'Content-Security-Policy': policies.enforced, 'Content-Security-Policy-Report-Only': policies.reportOnly, ...endpoints };
   // Client view's frame and component view's frame run the same SDK's media code: one policy for both.
-  return { '/': form, '/index.html': form, '/meeting.html': frame, '/meeting-component.html': frame };
+  // /j/* is the form page too (join links, netlify.toml's rewrite): its headers follow the path that was asked for.
+  return { '/': form, '/index.html': form, [`${JOIN_LINK_PREFIX}*`]: form, '/meeting.html': frame, '/meeting-component.html': frame };
 }
 
 /** Netlify's `_headers` file format. */
@@ -118,7 +123,8 @@ function middleware(options: PolicyOptions): Connect.NextHandleFunction {
   const headers = documentHeaders(options);
   return (req, res, next) => {
     const path = (req.url ?? '/').split('?')[0]!;
-    for (const [name, value] of Object.entries(headers[path] ?? {})) res.setHeader(name, value);
+    const rule = headers[path.startsWith(JOIN_LINK_PREFIX) ? `${JOIN_LINK_PREFIX}*` : path];
+    for (const [name, value] of Object.entries(rule ?? {})) res.setHeader(name, value);
     next();
   };
 }
@@ -136,6 +142,13 @@ export function contentSecurityPolicy(options: PolicyOptions): Plugin {
     },
     configurePreviewServer(server) {
       server.middlewares.use(middleware(options));
+    },
+    // The form page warms up the connections its meeting will need: this build's asset CDN and Zoom endpoint.
+    transformIndexHtml(html) {
+      const preconnects = [...options.cloud.assetOrigins.slice(0, 1), options.cloud.webOrigin]
+        .map((origin) => `<link rel="preconnect" href="${origin}" crossorigin />`)
+        .join('\n    ');
+      return html.replace(PRECONNECTS, preconnects);
     },
     closeBundle() {
       writeFileSync(join(outDir, '_headers'), headersFile(options));

@@ -1,16 +1,24 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { ErrorCode } from '../../lib/contract.ts';
+import { DEFAULT_ZOOM_CLOUD, WEB_ENDPOINT_VAR, zoomCloud } from '../../lib/zoom-cloud.ts';
 import { readEnv } from './env.ts';
 
 export const OAUTH_BASE_VAR = 'ZOOM_OAUTH_BASE_URL';
 export const API_BASE_VAR = 'ZOOM_API_BASE_URL';
 
-/** Zoom's hosts by default; tests point both at a fake Zoom on loopback. */
+/**
+ * The OAuth server and REST API of the site's Zoom cloud: zoom.us, or Zoom for Government's when the site builds with
+ * VITE_ZOOM_WEB_ENDPOINT=www.zoomgov.com (one variable on the site serves the build and the functions, so sign-in
+ * cannot drift from where joins go). The two variables override them; tests point both at a fake Zoom on loopback.
+ */
 export function zoomBaseUrls(): { oauth: string; api: string } {
   const trim = (url: string) => url.replace(/\/+$/, '');
+  const settings = zoomCloud({ webEndpoint: readEnv(WEB_ENDPOINT_VAR) });
+  // An unknown endpoint already failed the site's build; the commercial cloud is the only sensible fallback.
+  const cloud = settings.ok ? settings.cloud : DEFAULT_ZOOM_CLOUD;
   return {
-    oauth: trim(readEnv(OAUTH_BASE_VAR) || 'https://zoom.us'),
-    api: trim(readEnv(API_BASE_VAR) || 'https://api.zoom.us'),
+    oauth: trim(readEnv(OAUTH_BASE_VAR) || cloud.oauthBaseUrl),
+    api: trim(readEnv(API_BASE_VAR) || cloud.apiBaseUrl),
   };
 }
 

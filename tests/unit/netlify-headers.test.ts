@@ -10,6 +10,7 @@ import { parseAllHeaders, type Header } from '@netlify/headers-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headersFile, meetingFramePolicies } from '../../scripts/content-security-policy.ts';
 import { CLIENT_VIEW_BUNDLE, COMPONENT_VIEW_BUNDLE } from '../support/zoom-sdk-package.ts';
+import { DEFAULT_ZOOM_CLOUD, zoomCloud, type ZoomCloud } from '../../lib/zoom-cloud.ts';
 import { SELF_HOSTED_LIB_PATH, ZOOM_SDK_VERSION } from '../../lib/zoom-assets.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
@@ -21,7 +22,7 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 beforeAll(async () => {
   const built = join(folder, '_headers');
-  writeFileSync(built, headersFile({ selfHostedAssets: false }));
+  writeFileSync(built, headersFile({ cloud: DEFAULT_ZOOM_CLOUD }));
   const { headers, errors } = await parseAllHeaders({ headersFiles: [built], netlifyConfigPath: 'netlify.toml', configHeaders: [], minimal: false });
   expect(errors).toEqual([]);
   rules = headers as Header[];
@@ -65,6 +66,15 @@ describe('caching headers (netlify.toml and the build’s _headers)', () => {
   });
 });
 
+function cloudOf(settings: Parameters<typeof zoomCloud>[0]): ZoomCloud {
+  const result = zoomCloud(settings);
+  if (!result.ok) throw new Error(result.message);
+  return result.cloud;
+}
+
+const directive = (policy: string, name: string): string[] =>
+  policy.split('; ').find((part) => part.startsWith(`${name} `))?.split(' ').slice(1) ?? [];
+
 describe('the meeting frames’ policy and the installed SDK', () => {
   // The SDK falls back to other hosts when source.zoom.us cannot be reached; a policy without them turns a CDN
   // hiccup into a failed join. The hosts are read from the bundles, so an SDK upgrade that adds one fails here.
@@ -74,7 +84,7 @@ describe('the meeting frames’ policy and the installed SDK', () => {
 
   it('allows scripts and workers from Zoom’s CDN and every fallback host the SDK names', () => {
     expect(fallbackHosts.length).toBeGreaterThan(0);
-    const { enforced } = meetingFramePolicies({ selfHostedAssets: false });
+    const { enforced } = meetingFramePolicies({ cloud: DEFAULT_ZOOM_CLOUD });
     for (const directive of ['script-src', 'worker-src']) {
       const sources = enforced.split('; ').find((part) => part.startsWith(`${directive} `))!.split(' ');
       for (const host of ['https://source.zoom.us', ...new Set(fallbackHosts)]) expect(sources, directive).toContain(host);
@@ -82,8 +92,31 @@ describe('the meeting frames’ policy and the installed SDK', () => {
   });
 
   it('names no Zoom host when the build serves the SDK’s files itself', () => {
-    const { enforced, reportOnly } = meetingFramePolicies({ selfHostedAssets: true });
+    const { enforced, reportOnly } = meetingFramePolicies({ cloud: cloudOf({ assets: 'self' }) });
     expect(enforced).not.toMatch(/zoom\.us|cloudfront/);
     expect(reportOnly).not.toMatch(/source\.zoom\.us|cloudfront/);
+  });
+});
+
+describe('the policy follows the build’s Zoom cloud', () => {
+  it('Zoom for Government: code from source.zoomgov.com only, a meeting talks to zoomgov.com hosts', () => {
+    const { enforced, reportOnly } = meetingFramePolicies({ cloud: cloudOf({ webEndpoint: 'www.zoomgov.com' }) });
+    expect(directive(enforced, 'script-src')).toContain('https://source.zoomgov.com');
+    expect(enforced).not.toMatch(/zoom\.us|cloudfront/);
+    expect(directive(reportOnly, 'connect-src')).toEqual(expect.arrayContaining(['https://www.zoomgov.com', 'https://*.zoomgov.com', 'wss://*.zoomgov.com']));
+    expect(reportOnly).not.toMatch(/zoom\.us/);
+  });
+
+  it('China CDN: jssdk.zoomus.cn, and the CDNs the SDK falls back to from it', () => {
+    const { enforced } = meetingFramePolicies({ cloud: cloudOf({ assets: 'china' }) });
+    expect(directive(enforced, 'worker-src')).toEqual(
+      expect.arrayContaining(['https://jssdk.zoomus.cn', 'https://source.zoom.us', 'https://dmogdx0jrul3u.cloudfront.net']),
+    );
+  });
+
+  it('join links (/j/*) get the form page’s policy', () => {
+    const headers = headersFor('/j/123456789');
+    expect(headers.get('content-security-policy')).toEqual(headersFor('/').get('content-security-policy'));
+    expect(headers.get('cache-control')).toEqual(['no-cache']);
   });
 });

@@ -39,6 +39,12 @@ describe('first-load size budget', () => {
     const embeddedChunk = readdirSync(join(outDir, 'assets')).find((f) => /^embedded-/.test(f));
     expect(embeddedChunk, 'the embedded SDK is built, as a lazy chunk of the component-view frame').toBeDefined();
   });
+
+  it('keeps “Check this browser” off the critical path: a lazy chunk, fetched when clicked', () => {
+    const files = criticalPath(outDir).map((f) => f.file);
+    expect(files.some((f) => /check-browser/i.test(f))).toBe(false);
+    expect(readdirSync(join(outDir, 'assets')).find((f) => /^check-browser-/.test(f))).toBeDefined();
+  });
 });
 
 // What Netlify deploys is build/functions/*.mjs as they are (node_bundler = "none"): their size is what a cold

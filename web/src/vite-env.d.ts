@@ -3,6 +3,8 @@
 interface ImportMetaEnv {
   /** Another signature endpoint (your own backend); defaults to this site's /api/signature. */
   readonly VITE_SIGNATURE_URL?: string;
-  /** `self`: the SDK's media files are served by this site (scripts/self-hosted-zoom-assets.ts), not source.zoom.us. */
+  /** Where the SDK's media files come from: unset (the cloud's CDN), `self` (this site), `china` (lib/zoom-cloud.ts). */
   readonly VITE_ZOOM_ASSETS?: string;
+  /** `zoom.us` (default) or `www.zoomgov.com` (Zoom for Government): where joins go (lib/zoom-cloud.ts). */
+  readonly VITE_ZOOM_WEB_ENDPOINT?: string;
 }

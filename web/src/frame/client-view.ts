@@ -4,9 +4,10 @@
  * explain.
  */
 import type { ZoomMtg as ZoomMtgApi } from '@zoom/meetingsdk';
-import { SELF_HOSTED_LIB_PATH } from '../../../lib/zoom-assets.ts';
+import { ZOOM_CLOUD, sdkLibUrl } from '../shared/zoom-cloud.ts';
 import type { Language } from '../shared/languages.ts';
-import { LEFT_MEETING_PARAM, type JoinParams, type JoinResult } from '../shared/frame-protocol.ts';
+import { LEFT_MEETING_PARAM, type JoinParams, type JoinResult, type SdkCheck } from '../shared/frame-protocol.ts';
+import { probeAssets } from './probe-assets.ts';
 
 type ZoomMtg = typeof ZoomMtgApi;
 
@@ -30,8 +31,8 @@ let sdkReady: Promise<ZoomMtg> | undefined;
 /** The SDK (≈1.5 MB gzipped) starts loading as soon as the page creates this frame, before anyone clicks Join. */
 export function loadSdk(): Promise<ZoomMtg> {
   sdkReady ??= import('@zoom/meetingsdk').then(({ ZoomMtg }) => {
-    // Opt-in self-hosting: before anything loads, so not one request goes to source.zoom.us.
-    if (import.meta.env.VITE_ZOOM_ASSETS === 'self') ZoomMtg.setZoomJSLib(`${location.origin}${SELF_HOSTED_LIB_PATH}`, '/av');
+    // Self-hosted, Zoom for Government's or the China CDN: before anything loads, so not one request goes elsewhere.
+    if (ZOOM_CLOUD.customLib) ZoomMtg.setZoomJSLib(sdkLibUrl(), '/av');
     ZoomMtg.preLoadWasm();
     ZoomMtg.prepareWebSDK();
     return ZoomMtg;
@@ -57,6 +58,8 @@ export async function prepare(language: Language): Promise<JoinResult> {
         // The SDK navigates here when the user leaves; the frame then tells the page (below).
         leaveUrl: `${location.origin}${location.pathname}?${LEFT_MEETING_PARAM}`,
         patchJsMedia: true,
+        // Zoom for Government: joins go to its endpoint (the SDK's default is zoom.us).
+        ...(ZOOM_CLOUD.webEndpoint === 'zoom.us' ? {} : { webEndpoint: ZOOM_CLOUD.webEndpoint }),
         // Without cross-origin isolation the SDK must not ask for CORP-protected resources.
         disableCORP: !window.crossOriginIsolated,
         // The page explains failures with cause and fix; the SDK's dialog would only cover them.
@@ -102,4 +105,10 @@ export async function ready(): Promise<void> {
   if (document.readyState !== 'complete') {
     await new Promise((resolve) => window.addEventListener('load', resolve, { once: true }));
   }
+}
+
+/** "Check this browser": the SDK's feature check (its checkSystemRequirements is deprecated in favour of it). */
+export async function check(): Promise<SdkCheck> {
+  const [features, assets] = await Promise.all([loadSdk().then((sdk) => sdk.checkFeatureRequirements()), probeAssets()]);
+  return { supported: features.supportFeatures, unsupported: features.unSupportFeatures, platform: features.platform, assets };
 }

@@ -3,9 +3,9 @@
  * frame, and tells the page when a joined meeting is over.
  */
 import { FRAME_READY_MESSAGE } from '../shared/frame-protocol.ts';
-import { join, loadSdk, prepare, ready, reportLeaving } from './component-view.ts';
+import { check, join, loadSdk, prepare, ready, reportLeaving } from './component-view.ts';
 
-window.meetingFrame = { ready, prepare, join };
+window.meetingFrame = { ready, prepare, join, check };
 window.parent.postMessage({ type: FRAME_READY_MESSAGE }, location.origin);
 // A failed download surfaces when join() awaits it; here it would only be an unhandled rejection.
 loadSdk().catch(() => undefined);

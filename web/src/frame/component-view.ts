@@ -5,9 +5,10 @@
  * { code, message, kind } for the page to explain with the same table as client view.
  */
 import type { EmbeddedClient, InitOptions } from '@zoom/meetingsdk/embedded';
-import { SELF_HOSTED_LIB_PATH } from '../../../lib/zoom-assets.ts';
+import { ZOOM_CLOUD, sdkLibUrl } from '../shared/zoom-cloud.ts';
 import type { Language } from '../shared/languages.ts';
-import { LEFT_MEETING_MESSAGE, type JoinParams, type JoinResult } from '../shared/frame-protocol.ts';
+import { LEFT_MEETING_MESSAGE, type JoinParams, type JoinResult, type SdkCheck } from '../shared/frame-protocol.ts';
+import { probeAssets } from './probe-assets.ts';
 
 type Client = typeof EmbeddedClient;
 
@@ -76,8 +77,9 @@ export function prepare(language: Language): Promise<JoinResult> {
     language,
     patchJsMedia: true,
     leaveOnPageUnload: true,
-    // Opt-in self-hosting: the media libraries from this site, not source.zoom.us.
-    ...(import.meta.env.VITE_ZOOM_ASSETS === 'self' ? { assetPath: `${location.origin}${SELF_HOSTED_LIB_PATH}/av` } : {}),
+    // Self-hosted, Zoom for Government's or the China CDN's media libraries, and Zoom for Government's endpoint.
+    ...(ZOOM_CLOUD.customLib ? { assetPath: `${sdkLibUrl()}/av` } : {}),
+    ...(ZOOM_CLOUD.webEndpoint === 'zoom.us' ? {} : { webEndpoint: ZOOM_CLOUD.webEndpoint }),
     customize: {
       video: { isResizable: true, viewSizes: { default: viewSize() } },
     },
@@ -130,4 +132,15 @@ export function reportLeaving(): void {
 /** The SDK is downloaded, evaluated and its client created. */
 export async function ready(): Promise<void> {
   await loadSdk();
+}
+
+/** "Check this browser": the embedded SDK's checkSystemRequirements (audio, video, screen sharing). */
+export async function check(): Promise<SdkCheck> {
+  const [compatibility, assets] = await Promise.all([loadSdk().then((client) => client.checkSystemRequirements()), probeAssets()]);
+  const features = Object.entries({ audio: compatibility.audio, video: compatibility.video, 'screen sharing': compatibility.screen });
+  return {
+    supported: features.filter(([, works]) => works).map(([name]) => name),
+    unsupported: features.filter(([, works]) => !works).map(([name]) => name),
+    assets,
+  };
 }

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { MeetingNumber, type Role } from '../../../lib/contract.ts';
-import { parseInviteLink } from './invite-link.ts';
+import { parseInviteLink, type InviteLink } from './invite-link.ts';
 import { LANGUAGES, isLanguage, preferredLanguage, type Language } from '../shared/languages.ts';
 import type { MeetingView } from '../shared/frame-protocol.ts';
 
@@ -79,11 +79,26 @@ export class JoinForm {
   /** A pasted invite link becomes the meeting number, and fills the passcode (and tk) it carries. */
   private applyInviteLink(): void {
     const link = parseInviteLink(this.input('meetingNumber').value);
-    if (!link) return;
+    if (link) this.fill(link);
+  }
+
+  /** The meeting of an invite link or of this site's join link: number, passcode and tk. */
+  fill(link: InviteLink): void {
     this.input('meetingNumber').value = link.meetingNumber;
     if (link.passcode) this.input('passcode').value = link.passcode;
     if (link.tk) this.input('tk').value = link.tk;
     this.check('meetingNumber');
+  }
+
+  /** Shows `name`'s problem, if any, and focuses it; true when the field is fine. */
+  checkField(name: keyof typeof checks): boolean {
+    const fine = this.check(name);
+    if (!fine) this.input(name).focus();
+    return fine;
+  }
+
+  focus(name: keyof JoinFormValues): void {
+    this.input(name).focus();
   }
 
   private check(name: keyof typeof checks): boolean {

@@ -3,12 +3,24 @@ import { forgetSdkTokens } from './sdk-token-copies.ts';
 import { showProblem } from './show-problem.ts';
 import { describeViewChoice } from './meeting-view.ts';
 import { byId } from './dom.ts';
+import { parseOwnJoinLink } from './invite-link.ts';
+import { copyJoinLink } from './copy-join-link.ts';
+import { JOIN_LINK_PREFIX } from '../../../lib/join-link.ts';
 
 forgetSdkTokens();
 
 const formElement = document.querySelector<HTMLFormElement>('#join-form');
 if (!formElement) throw new Error('#join-form is missing from index.html');
 const form = new JoinForm(formElement);
+
+// Opened through this site's join link (/j/<number>?pwd=…): the meeting is filled in, the name is what is left.
+const joinLink = parseOwnJoinLink(location.href);
+if (joinLink) {
+  form.fill(joinLink);
+  // The passcode and tk leave the address bar (and this history entry), as typed fields never enter it.
+  history.replaceState(null, '', `${JOIN_LINK_PREFIX}${joinLink.meetingNumber}`);
+  form.focus('userName');
+}
 // The sign-in box (hosts, other accounts' meetings) and its explanations load right after the form, not before it.
 // If it fails to load, joining works as before; only the sign-in box stays hidden (null: nothing to update).
 const account = import('./zoom-sign-in.ts')
@@ -70,6 +82,22 @@ document.getElementById('check-button')?.addEventListener('click', () => {
   const { meetingNumber, role } = form.values();
   loadJoinFlow()
     .then((flow) => flow.checkPastedSignature(pasted, { ...(meetingNumber ? { meetingNumber } : {}), role }))
+    .catch(() => undefined);
+});
+
+byId('copy-join-link').addEventListener('click', () => void copyJoinLink(form));
+
+// The browser check and its preview load only when asked for: nothing of them is on the first load.
+const browserCheck = () => import('./check-browser.ts');
+byId('check-browser').addEventListener('click', () => {
+  const { language, view } = form.values();
+  browserCheck()
+    .then((check) => check.checkBrowser({ language, view }))
+    .catch(() => undefined);
+});
+byId('preview-devices').addEventListener('click', () => {
+  browserCheck()
+    .then((check) => check.togglePreview())
     .catch(() => undefined);
 });
 

@@ -7,6 +7,7 @@ import {
   type JoinResult,
   type MeetingFrameApi,
   type MeetingView,
+  type SdkCheck,
 } from '../shared/frame-protocol.ts';
 import { byId } from './dom.ts';
 import { forgetSdkTokens } from './sdk-token-copies.ts';
@@ -101,6 +102,13 @@ export function initMeeting(language: Language, view: MeetingView): void {
   currentFrame(view, language)
     .api.then((api) => api.prepare(language))
     .catch(() => undefined); // joinMeeting() reports the failure
+}
+
+/** The SDK's own browser check, in the frame a join would use (created and prepared first if there is none). */
+export async function checkInFrame(language: Language, view: MeetingView): Promise<SdkCheck> {
+  initMeeting(language, view);
+  const api = await currentFrame(view, language).api;
+  return api.check();
 }
 
 export async function joinMeeting(params: JoinParams, view: MeetingView): Promise<JoinResult> {

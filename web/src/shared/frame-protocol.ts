@@ -33,6 +33,16 @@ export const FRAME_URLS: Record<MeetingView, string> = {
  */
 export type JoinResult = { ok: true } | { ok: false; code: number; message: string; kind?: string };
 
+/** What the frame's SDK says about this browser ("Check this browser"), and whether the SDK's own files load. */
+export interface SdkCheck {
+  /** Features the SDK reports as working / not working here, in its own words. */
+  supported: string[];
+  unsupported: string[];
+  /** The browser and platform, as the SDK names them (client view only). */
+  platform?: string;
+  assets: { url: string; reachable: boolean; detail: string };
+}
+
 /** The meeting frame's API, set on its window (same origin, so the page calls it directly). */
 export interface MeetingFrameApi {
   /** Resolves once the SDK is downloaded, evaluated and prepared (what prefetching buys). */
@@ -41,6 +51,8 @@ export interface MeetingFrameApi {
   prepare(language: Language): Promise<JoinResult>;
   /** Prepares if needed, then joins. */
   join(params: JoinParams): Promise<JoinResult>;
+  /** The SDK's own browser check (client view: checkFeatureRequirements; component view: checkSystemRequirements). */
+  check(): Promise<SdkCheck>;
 }
 
 /** The SDK sends the frame to `meeting.html?left` when the user leaves (a query, so the frame really reloads). */

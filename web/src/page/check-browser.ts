@@ -1,0 +1,120 @@
+/**
+ * "Check this browser", the gathering half: loaded when the button is clicked (never on the first load). The SDK's
+ * own check runs in the meeting frame a join would use, which also tells whether the SDK's files load from where
+ * this build takes them; the rest is the browser's: isolation, camera and microphone, and the signer's clock.
+ */
+import { assessBrowser, type BrowserFacts, type Finding, type Permission } from './assess-browser.ts';
+import { checkInFrame } from './meeting-frame-host.ts';
+import { effectiveView } from './meeting-view.ts';
+import { SIGNATURE_URL } from './request-signature.ts';
+import { clockSkewSeconds } from './show-signature-details.ts';
+import { byId } from './dom.ts';
+import type { JoinFormValues } from './form.ts';
+
+async function permission(name: 'camera' | 'microphone'): Promise<Permission> {
+  try {
+    return (await navigator.permissions.query({ name: name as PermissionName })).state;
+  } catch {
+    return 'unknown'; // Firefox and Safari do not answer for camera and microphone before asking.
+  }
+}
+
+/** How many cameras and microphones the browser lists (labels stay hidden until permission; counts do not). */
+async function deviceCounts(): Promise<{ cameras: number | null; microphones: number | null }> {
+  try {
+    const devices = await navigator.mediaDevices.enumerateDevices();
+    return {
+      cameras: devices.filter((device) => device.kind === 'videoinput').length,
+      microphones: devices.filter((device) => device.kind === 'audioinput').length,
+    };
+  } catch {
+    return { cameras: null, microphones: null };
+  }
+}
+
+/** The signer's clock from its Date header: any answer carries one (HEAD: no body, nothing signed). */
+async function signerClock(): Promise<BrowserFacts['clock']> {
+  try {
+    const res = await fetch(SIGNATURE_URL, { method: 'HEAD', cache: 'no-store' });
+    const skew = clockSkewSeconds(res.headers.has('date') ? new Date(res.headers.get('date')!) : undefined);
+    return skew === null ? { ok: false, reason: 'its answer has no readable Date header' } : { ok: true, skewSeconds: skew };
+  } catch (error) {
+    return { ok: false, reason: `${SIGNATURE_URL} did not answer: ${error instanceof Error ? error.message : String(error)}` };
+  }
+}
+
+async function gatherFacts(values: Pick<JoinFormValues, 'language' | 'view'>): Promise<BrowserFacts> {
+  const [sdk, camera, microphone, devices, clock] = await Promise.all([
+    checkInFrame(values.language, effectiveView(values.view)).then(
+      (check) => ({ ok: true as const, check }),
+      (error: unknown) => ({ ok: false as const, reason: error instanceof Error ? error.message : String(error) }),
+    ),
+    permission('camera'),
+    permission('microphone'),
+    deviceCounts(),
+    signerClock(),
+  ]);
+  return {
+    sdk,
+    crossOriginIsolated: window.crossOriginIsolated,
+    camera: { permission: camera, devices: devices.cameras },
+    microphone: { permission: microphone, devices: devices.microphones },
+    clock,
+  };
+}
+
+function renderFinding(finding: Finding): HTMLLIElement {
+  const item = document.createElement('li');
+  item.dataset.verdict = finding.verdict;
+  const title = document.createElement('strong');
+  title.textContent = finding.finding;
+  item.append(title, ` ${finding.meaning}${finding.fix ? ` ${finding.fix}` : ''}`);
+  return item;
+}
+
+export async function checkBrowser(values: Pick<JoinFormValues, 'language' | 'view'>): Promise<void> {
+  const list = byId('browser-check-results');
+  const loading = document.createElement('li');
+  loading.textContent = 'Checking…';
+  list.replaceChildren(loading);
+  const findings = assessBrowser(await gatherFacts(values));
+  list.replaceChildren(...findings.map(renderFinding));
+  byId('preview-devices').hidden = false;
+}
+
+let preview: MediaStream | undefined;
+
+/** Camera and microphone preview, on request: the browser asks for permission here rather than in the meeting. */
+export async function togglePreview(): Promise<void> {
+  const video = byId('device-preview') as HTMLVideoElement;
+  const button = byId('preview-devices');
+  if (preview) {
+    for (const track of preview.getTracks()) track.stop();
+    preview = undefined;
+    video.srcObject = null;
+    video.hidden = true;
+    button.textContent = 'Preview camera and microphone';
+    return;
+  }
+  try {
+    preview = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
+  } catch (error) {
+    const name = error instanceof DOMException ? error.name : '';
+    byId('browser-check-results').append(
+      renderFinding({
+        check: 'Preview',
+        verdict: 'problem',
+        finding: `The preview could not start (${name || String(error)}).`,
+        meaning:
+          name === 'NotAllowedError'
+            ? 'Camera or microphone access was refused; the meeting will be refused too.'
+            : 'The camera or microphone is missing or held by another app.',
+        fix: 'Allow both in the site settings (the icon left of the address bar), close other apps using them, and try again.',
+      }),
+    );
+    return;
+  }
+  video.srcObject = preview;
+  video.hidden = false;
+  button.textContent = 'Stop preview';
+}
