@@ -72,6 +72,13 @@ export default defineConfig({
       PORTS.byoPage,
       { VITE_SIGNATURE_URL: EXTERNAL_SIGNER_URL, VITE_ZOOM_ASSETS: 'self' },
     ),
+    // A Zoom for Government build: joins go to www.zoomgov.com, the SDK's files come from source.zoomgov.com (both
+    // faked at the network edge like zoom.us), signed by the external signer of the tests.
+    server(
+      `npx vite build --outDir ../dist-zfg --emptyOutDir --logLevel warn && npx vite preview --outDir ../dist-zfg --port ${PORTS.zfgPage} --strictPort`,
+      PORTS.zfgPage,
+      { VITE_SIGNATURE_URL: EXTERNAL_SIGNER_URL, VITE_ZOOM_WEB_ENDPOINT: 'www.zoomgov.com' },
+    ),
     // Vite's dev server, as `npm run dev` runs it behind netlify dev: the page and Vite's client under the dev CSP.
     server(`npx vite --port ${PORTS.viteDev} --strictPort`, PORTS.viteDev, {}),
   ],

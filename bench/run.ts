@@ -184,7 +184,7 @@ async function measurePage(browser: Browser, mode: Mode): Promise<PageRun> {
     await waitForPreparedFrame(page);
   }
   const clickedAt = Date.now();
-  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
   // The request event fires when the browser sends it: the moment the SDK has done its part.
   await page.waitForRequest((request) => request.url().includes('/api/v1/wc/info'), { timeout: 60_000 });
   const joinToWcInfoMs = Date.now() - clickedAt;

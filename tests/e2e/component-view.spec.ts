@@ -30,7 +30,7 @@ test('attendee: the meeting opens inside the page, Zoom gets the function’s si
   await fillForm(page, { meeting: '978-759-8180', passcode: 'pass123', name: 'Ada Lovelace', email: 'ada@example.com' });
   await chooseInsideThisPage(page);
   const signerCall = page.waitForResponse((res) => res.url().endsWith('/api/signature'));
-  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
   const { signature } = (await (await signerCall).json()) as { signature: string };
 
   await expect.poll(() => zoom.wcInfoRequests.length).toBe(1);
@@ -52,7 +52,7 @@ test('attendee: the meeting opens inside the page, Zoom gets the function’s si
   // The page is still there: heading, form and fields; the meeting region collapsed again, its frame kept warm.
   await expect(page.getByRole('heading', { name: 'Join a Zoom meeting' })).toBeVisible();
   await expect(page.getByLabel('Meeting number or invite link')).toHaveValue('978-759-8180');
-  await expect(page.getByRole('button', { name: 'Join' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Join', exact: true })).toBeEnabled();
   await expect(page.locator('#meeting-region')).not.toHaveClass(/active/);
   await expect(componentFrame(page)).toHaveCount(1);
   // Only component view's SDK ran: no client-view frame, nothing covering the window.
@@ -72,7 +72,7 @@ test('while joining, the meeting sits in a resizable region of the page, below t
   await page.goto('/');
   await fillForm(page, { meeting: '123456789', name: 'Grace' });
   await chooseInsideThisPage(page);
-  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
   const region = page.locator('#meeting-region');
   await expect(region).toHaveClass(/active/);
   await expect(componentFrame(page)).toBeVisible();
@@ -122,14 +122,14 @@ for (const { answer, code, text } of decoded) {
     await page.goto('/');
     await fillForm(page, { meeting: '123456789', name: 'Grace', passcode: 'secret-pass' });
     await chooseInsideThisPage(page);
-    await page.getByRole('button', { name: 'Join' }).click();
+    await page.getByRole('button', { name: 'Join', exact: true }).click();
     const alert = page.getByRole('alert');
     await expect(alert).toContainText(`error ${code}`);
     await expect(alert).toContainText(text);
     for (const term of ['What happened', 'Likely cause', 'How to fix it']) await expect(alert).toContainText(term);
     await expect(page.getByRole('heading', { name: 'Join a Zoom meeting' })).toBeVisible();
     await expect(page.getByLabel('Passcode')).toHaveValue('secret-pass');
-    await expect(page.getByRole('button', { name: 'Join' })).toBeEnabled();
+    await expect(page.getByRole('button', { name: 'Join', exact: true })).toBeEnabled();
   });
 }
 
@@ -138,12 +138,12 @@ test('the embedded client joins again after a failed join in the same document (
   await page.goto('/');
   await fillForm(page, { meeting: '123456789', name: 'Grace' });
   await chooseInsideThisPage(page);
-  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('error 3712');
   await componentFrame(page).evaluate((frame: HTMLIFrameElement) => (frame.dataset['attempt'] = 'first'));
 
   zoom.answer = ZOOM_ANSWERS.wrongPasscode;
-  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
   await expect(page.getByRole('button', { name: /one try every 10 s/ })).toBeDisabled();
   await expect(page.getByRole('alert')).toContainText('error 3004', { timeout: 20_000 });
   // The finding the page relies on: the second join ran in the very same frame document and reached Zoom.
@@ -187,7 +187,7 @@ test.describe('on a phone', () => {
     await fillForm(page, { meeting: '123456789', name: 'Grace' });
     await chooseInsideThisPage(page);
     await expect(page.getByText('On a phone the meeting opens in the full window')).toBeVisible();
-    await page.getByRole('button', { name: 'Join' }).click();
+    await page.getByRole('button', { name: 'Join', exact: true }).click();
     await expect(page.getByRole('alert')).toContainText('error 3004');
     expect(zoom.wcInfoRequests).toHaveLength(1);
     // Client view's frame did the join; component view's was never created.

@@ -15,7 +15,7 @@ test('inline validation names each problem and focuses the first', async ({ page
   await page.goto('/');
   await page.getByLabel('Meeting number or invite link').fill('12345');
   await page.getByLabel(/^Email/).fill('not-an-email');
-  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
   await expect(page.locator('#meetingNumber-error')).toHaveText('The meeting number must be 9 to 11 digits (spaces and dashes are ignored).');
   await expect(page.locator('#userName-error')).toHaveText('Enter the name others will see in the meeting.');
   await expect(page.locator('#userEmail-error')).toHaveText('Enter a valid email address, or leave it empty.');
@@ -51,7 +51,7 @@ test('the form has no accessibility violations (axe), also with errors and optio
   await page.goto('/');
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   await page.getByText('More options', { exact: true }).click();
-  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
   await expect(page.locator('#userName-error')).toBeVisible();
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
   await page.getByRole('radio', { name: /^Host/ }).check();

@@ -18,7 +18,7 @@ test('the page and the meeting frame are cross-origin isolated, with the product
   await page.goto('/');
   expect(await page.evaluate(() => window.crossOriginIsolated)).toBe(true);
   await fillForm(page, { meeting: '123456789', name: 'Isolated' });
-  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('error 3712');
   expect(zoom.wcInfoRequests).toHaveLength(1);
   // ERR_ABORTED: loads cut off when the failed attempt's frame is discarded. A COEP refusal would read
@@ -44,7 +44,7 @@ test('component view runs cross-origin isolated under the production headers; wh
   await page.goto('/');
   await fillForm(page, { meeting: '123456789', name: 'Isolated' });
   await page.getByRole('radio', { name: 'Inside this page' }).check();
-  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('error 3712');
   expect(zoom.wcInfoRequests).toHaveLength(1);
   const frame = page.locator('iframe.meeting-frame.component');

@@ -60,7 +60,7 @@ test('attendee of another account’s meeting: sign in, and the SDK sends an OBF
   await signIn(page);
   await expect(page.getByLabel('The meeting belongs to another Zoom account')).toBeChecked();
 
-  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
   await expect.poll(() => zoom.wcInfoRequests.length).toBe(1);
   expect(zoomAccounts.issuedObfTokens).toEqual([{ token: expect.any(String), meetingId: '1234567890' }]);
   const sent = zoom.lastJoin();

@@ -68,7 +68,7 @@ for (const { answer, code, meaning, fix } of decoded) {
     zoom.answer = answer;
     await page.goto('/');
     await fillForm(page, { meeting: '123456789', name: 'Grace', passcode: 'secret-pass' });
-    await page.getByRole('button', { name: 'Join' }).click();
+    await page.getByRole('button', { name: 'Join', exact: true }).click();
 
     const alert = page.getByRole('alert');
     await expect(alert).toContainText(`error ${code}`);
@@ -78,8 +78,8 @@ for (const { answer, code, meaning, fix } of decoded) {
     await expect(page.locator('iframe.meeting-frame:not([hidden])')).toHaveCount(0);
     await expect(page.getByLabel('Meeting number or invite link')).toHaveValue('123456789');
     await expect(page.getByLabel('Passcode')).toHaveValue('secret-pass');
-    await expect(page.getByRole('button', { name: 'Join' })).toBeEnabled();
-    await expect(page.getByRole('button', { name: 'Join' })).toBeInViewport();
+    await expect(page.getByRole('button', { name: 'Join', exact: true })).toBeEnabled();
+    await expect(page.getByRole('button', { name: 'Join', exact: true })).toBeInViewport();
   });
 }
 
@@ -87,12 +87,12 @@ test('a retry within 10 s waits for Zoom’s join rate limit, then joins again',
   zoom.answer = ZOOM_ANSWERS.invalidSignature;
   await page.goto('/');
   await fillForm(page, { meeting: '123456789', name: 'Grace' });
-  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('error 3712');
 
   // The error arrives within moments of join(), so this retry is well inside Zoom's 10 s window.
   zoom.answer = ZOOM_ANSWERS.meetingNotFound;
-  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
   await expect(page.getByRole('button', { name: /one try every 10 s/ })).toBeDisabled();
   await expect(page.getByRole('alert')).toContainText('error 3610', { timeout: 20_000 });
   expect(zoom.wcInfoRequests).toHaveLength(2);
@@ -121,7 +121,7 @@ test('after leaving a meeting a fresh frame is prepared at once, so joining agai
   // Without a click, the spent frame is gone and a new one is there, hidden and prepared.
   await expect.poll(preparedFrames).toEqual(['new']);
   await expect(page.locator('iframe.meeting-frame')).toBeHidden();
-  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('error 3610');
   expect(zoom.wcInfoRequests).toHaveLength(1);
 });

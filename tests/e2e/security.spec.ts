@@ -39,7 +39,7 @@ test('a join runs without a single violation of an enforced policy, and none at 
   zoom.answer = ZOOM_ANSWERS.invalidSignature;
   await page.goto('/');
   await fillForm(page, { meeting: '123456789', name: 'Policy' });
-  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('error 3712');
   expect(zoom.wcInfoRequests).toHaveLength(1);
   const seen = await violations();
@@ -68,7 +68,7 @@ test('the dev server serves the page under its policy, Vite’s client included'
   const response = await page.goto(`${VITE_DEV_URL}/`);
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self';");
   await connected;
-  await expect(page.getByRole('button', { name: 'Join' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Join', exact: true })).toBeEnabled();
   const seen = await violations();
   expect(seen.filter((v) => v.disposition === 'enforce' || v.page === '/')).toEqual([]);
 });
@@ -78,7 +78,7 @@ test.describe('before (or without) the page script', () => {
 
   test('Enter cannot submit the form natively: nothing typed reaches a URL', async ({ page }) => {
     await page.goto('/');
-    await expect(page.getByRole('button', { name: 'Join' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Join', exact: true })).toBeDisabled();
     // (Chromium with scripts switched off through DevTools still parses <noscript> as if scripts ran, so its
     // message is not rendered here; a browser without JavaScript shows it.)
     await expect(page.locator('noscript')).toHaveCount(1);
@@ -101,7 +101,7 @@ test('the SDK’s copies of the ZAK, OBF token and tk are removed when the page 
     sessionStorage.setItem('unrelated', 'kept');
   });
   await page.reload();
-  await expect(page.getByRole('button', { name: 'Join' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Join', exact: true })).toBeEnabled();
   expect(await page.evaluate(() => JSON.stringify({ ...sessionStorage }))).toBe('{"unrelated":"kept"}');
 });
 

@@ -3,7 +3,7 @@ import { expect, fillForm, test } from '../support/fixtures.ts';
 
 async function join(page: import('@playwright/test').Page) {
   await fillForm(page, { meeting: '123456789', name: 'Linus' });
-  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
   return page.getByRole('alert');
 }
 

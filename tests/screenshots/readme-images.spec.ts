@@ -9,7 +9,7 @@ test('the join form', async ({ page }) => {
   await page.goto('/');
   await fillForm(page, { meeting: '978 7598 1800', name: 'Ada Lovelace', email: 'ada@example.com', passcode: 'pass123' });
   await page.getByRole('heading', { name: 'Join a Zoom meeting' }).click();
-  await expect(page.getByRole('button', { name: 'Join' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Join', exact: true })).toBeEnabled();
   await page.screenshot({ path: 'docs/screenshot.png', fullPage: true });
 });
 
@@ -17,9 +17,9 @@ test('a decoded join error with the signature details', async ({ page, zoom }) =
   zoom.answer = ZOOM_ANSWERS.invalidSignature;
   await page.goto('/');
   await fillForm(page, { meeting: '123456789', name: 'Grace', passcode: 'secret-pass' });
-  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('error 3712');
-  await expect(page.getByRole('button', { name: 'Join' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Join', exact: true })).toBeEnabled();
   await page.screenshot({ path: 'docs/screenshot-error.png', fullPage: true });
 });
 
@@ -44,7 +44,7 @@ test('component view: the meeting inside the page, while Zoom (faked) answers th
   await page.goto('/');
   await fillForm(page, { meeting: '978 7598 1800', name: 'Ada Lovelace' });
   await page.getByRole('radio', { name: 'Inside this page' }).check();
-  await page.getByRole('button', { name: 'Join' }).click();
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
   await expect(page.locator('#meeting-region')).toHaveClass(/active/);
   await expect(page.locator('iframe.meeting-frame.component')).toBeVisible();
   // Let the embedded client draw its first state.

@@ -11,6 +11,8 @@ export const PORTS = {
   /** A build whose VITE_SIGNATURE_URL points at another backend (tests/e2e/external-signer.ts, or signers/ruby). */
   byoPage: 4180,
   externalSigner: 8897,
+  /** A Zoom for Government build (VITE_ZOOM_WEB_ENDPOINT=www.zoomgov.com) signing through the external signer. */
+  zfgPage: 4181,
   /** `vite` (the dev server `npm run dev` proxies), to check the page works under its CSP in development too. */
   viteDev: 5175,
   /** tests/fake-zoom/server.ts, started by the tests; the signer site's ZOOM_OAUTH_BASE_URL/ZOOM_API_BASE_URL. */
@@ -25,6 +27,7 @@ export const BYO_PAGE_URL = `http://localhost:${PORTS.byoPage}`;
 /** Where the BYO build posts: the path of this project's signer, as the servers in signers/ serve it too. */
 export const EXTERNAL_SIGNER_URL = `http://127.0.0.1:${PORTS.externalSigner}/api/signature`;
 
+export const ZFG_PAGE_URL = `http://localhost:${PORTS.zfgPage}`;
 export const UNCONFIGURED_URL = `http://localhost:${PORTS.unconfigured}`;
 export const VITE_DEV_URL = `http://localhost:${PORTS.viteDev}`;
 

@@ -18,6 +18,11 @@ export const ZOOM_ANSWERS = {
   wrongPasscode: { status: false, errorCode: 3004, errorMessage: 'Meeting Passcode wrong.', result: null },
 } satisfies Record<string, WcInfoAnswer>;
 
+/** The CDNs of lib/zoom-cloud.ts, each serving the installed package's files as Zoom's would. */
+const ZOOM_CDN_HOSTS = new Set(['source.zoom.us', 'source.zoomgov.com', 'jssdk.zoomus.cn', 'dmogdx0jrul3u.cloudfront.net']);
+/** Where joins go: Zoom's commercial cloud, and Zoom for Government's. */
+const ZOOM_WEB_ENDPOINTS = new Set(['zoom.us', 'www.zoomgov.com']);
+
 /**
  * Zoom's cloud, faked at the network edge and nowhere else: the SDK's assets come from the installed
  * package (as `source.zoom.us` would serve them) and `wc/info` answers as configured. Anything else
@@ -29,7 +34,7 @@ export class ZoomCloud {
   /** When each wc/info request arrived (ms since epoch), to check the join rate limit. */
   readonly wcInfoTimes: number[] = [];
   readonly refused: string[] = [];
-  /** Every request for Zoom's CDN (none when a build self-hosts the SDK's assets). */
+  /** Every request for one of Zoom's CDNs, by URL (none when a build self-hosts the SDK's assets). */
   readonly cdnRequests: string[] = [];
 
   constructor(private readonly page: Page) {}
@@ -39,8 +44,8 @@ export class ZoomCloud {
       const request = route.request();
       const url = new URL(request.url());
       const origin = (await request.headerValue('origin')) ?? new URL(this.page.url()).origin;
-      if (url.hostname === 'source.zoom.us') {
-        this.cdnRequests.push(url.pathname);
+      if (ZOOM_CDN_HOSTS.has(url.hostname)) {
+        this.cdnRequests.push(url.href);
         const file = join(SDK_DIST, url.pathname.replace(/^\/\d+\.\d+\.\d+\//, ''));
         if (existsSync(file) && statSync(file).isFile()) {
           // No Cross-Origin-Resource-Policy: the page's COEP (credentialless) must not depend on the CDN sending it.
@@ -48,7 +53,7 @@ export class ZoomCloud {
         }
         return route.fulfill({ status: 404, body: 'not in the package' });
       }
-      if (url.hostname === 'zoom.us' && url.pathname === '/api/v1/wc/info') {
+      if (ZOOM_WEB_ENDPOINTS.has(url.hostname) && url.pathname === '/api/v1/wc/info') {
         const cors = { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true' };
         if (request.method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
         this.wcInfoRequests.push(request);
