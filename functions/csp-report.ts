@@ -1,6 +1,7 @@
 import type { Config } from '@netlify/functions';
 import { jsonError, methodNotAllowed } from './_lib/respond.ts';
 import { mediaTypeOf, readCapped } from './_lib/read-body.ts';
+import { withRequestLog } from './_lib/request-log.ts';
 
 /** A report is under 2 KB; a browser batches a few (reports+json). More than this is not a browser's report. */
 const MAX_REPORT_BYTES = 16 * 1024;
@@ -53,9 +54,10 @@ function pathOf(value: unknown): string {
 
 /**
  * Collects Content-Security-Policy violations (the policies in netlify.toml and dist/_headers name this route in
- * report-uri and report-to): one compact log line per violation, for the site owner to read under Logs → Functions.
+ * report-uri and report-to): one compact log line per violation, for the site owner to read under Logs → Functions,
+ * beside the request's own line like every function's.
  */
-export default async (req: Request): Promise<Response> => {
+export default withRequestLog(async (req: Request): Promise<Response> => {
   if (req.method !== 'POST') return methodNotAllowed('POST');
   if (!REPORT_TYPES.includes(mediaTypeOf(req.headers.get('content-type')) ?? '')) {
     return jsonError(415, 'unsupported_media_type', 'Send a CSP report as application/csp-report or application/reports+json.');
@@ -74,7 +76,7 @@ export default async (req: Request): Promise<Response> => {
   }
   for (const report of reports.slice(0, MAX_REPORTS_LOGGED)) console.log(JSON.stringify({ csp: report }));
   return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } });
-};
+});
 
 // Literals only (Netlify reads this statically). Browsers send a burst per page load at most; scripts get 429.
 export const config: Config = {

@@ -89,6 +89,20 @@ describe('request log', () => {
     expect(lastLine()).toMatchObject({ route: '/api/x', status: 500, error: 'unhandled_exception' });
   });
 
+  // Every route, answering what a stranger sends (wrong method, no session, junk): one line each, nothing secret.
+  it.each([
+    ['auth-logout', '/api/auth/logout', 'GET'],
+    ['zak', '/api/zak', 'POST'],
+    ['obf', '/api/obf', 'POST'],
+    ['csp-report', '/api/csp-report', 'POST'],
+  ])('%s logs one line per request too', async (name, path, method) => {
+    const { default: handler } = (await import(`../../functions/${name}.ts`)) as { default: (req: Request, context?: Context) => Promise<Response> };
+    const response = await handler(new Request(`https://site.test${path}`, { method, headers: { cookie: '__Host-zoom_session=sealed-session-789' }, body: method === 'POST' ? 'x' : null }), context);
+    const line = lastLine('sealed-session-789');
+    expect(line).toMatchObject({ route: path, method, status: response.status, requestId: context.requestId });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+  });
+
   it('logs a request id of null when called without Netlify’s context', async () => {
     await session(new Request('https://site.test/api/auth/session'));
     expect(lastLine().requestId).toBeNull();

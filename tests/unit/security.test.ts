@@ -169,8 +169,14 @@ describe('POST /api/csp-report', () => {
       { type: 'deprecation', body: {} },
     ]);
     expect(modern.status).toBe(204);
-    const lines = log.mock.calls.map(([line]) => String(line));
+    const all = log.mock.calls.map(([line]) => String(line));
     log.mockRestore();
+    // Beside each request's own line (functions/_lib/request-log.ts), one line per violation.
+    const lines = all.filter((line) => line.startsWith('{"csp":'));
+    expect(all.filter((line) => !lines.includes(line)).map((line) => JSON.parse(line) as { route: string; status: number })).toEqual([
+      expect.objectContaining({ route: '/api/csp-report', status: 204 }),
+      expect.objectContaining({ route: '/api/csp-report', status: 204 }),
+    ]);
     expect(lines).toEqual([
       JSON.stringify({ csp: { disposition: 'enforce', directive: 'script-src-elem', blocked: 'https://evil.test/x.js', page: '/' } }),
       JSON.stringify({ csp: { disposition: 'report', directive: 'connect-src', blocked: 'wss://zoomfsn.zoom.us/wc/media', page: '/meeting.html' } }),
