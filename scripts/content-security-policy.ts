@@ -107,8 +107,18 @@ export function documentHeaders(options: PolicyOptions): Record<string, Record<s
   const policies = meetingFramePolicies(options);
   const frame = { 'Content-Security-Policy': policies.enforced, 'Content-Security-Policy-Report-Only': policies.reportOnly, ...endpoints };
   // Client view's frame and component view's frame run the same SDK's media code: one policy for both.
-  // /j/* is the form page too (join links, netlify.toml's rewrite): its headers follow the path that was asked for.
-  return { '/': form, '/index.html': form, [`${JOIN_LINK_PREFIX}*`]: form, '/meeting.html': frame, '/meeting-component.html': frame };
+  // Netlify also serves each document without its .html (/meeting for meeting.html), and /j/* is the form page too
+  // (join links, netlify.toml's rewrite): headers follow the path that was asked for, so each gets its rule.
+  return {
+    '/': form,
+    '/index.html': form,
+    '/index': form,
+    [`${JOIN_LINK_PREFIX}*`]: form,
+    '/meeting.html': frame,
+    '/meeting': frame,
+    '/meeting-component.html': frame,
+    '/meeting-component': frame,
+  };
 }
 
 /** Netlify's `_headers` file format. */

@@ -62,6 +62,44 @@ test('another site cannot frame the page (frame-ancestors)', async ({ page, base
   await expect(framed.getByRole('heading', { name: 'Join a Zoom meeting' })).toHaveCount(0);
 });
 
+test('the page itself may still frame it: the same frame loads on its own origin (the control for the test above)', async ({ page, baseURL }) => {
+  await page.goto('/');
+  await page.evaluate((src) => {
+    const frame = document.createElement('iframe');
+    frame.src = src;
+    frame.id = 'control';
+    document.body.append(frame);
+  }, `${baseURL}/`);
+  await expect(page.frameLocator('#control').getByRole('heading', { name: 'Join a Zoom meeting' })).toHaveCount(1);
+});
+
+test('every document path is under its policy, also without .html and through a join link', async ({ request }) => {
+  for (const [path, directive] of [
+    ['/index', "script-src 'self';"],
+    ['/j/123456789', "script-src 'self';"],
+    ['/meeting', "script-src 'self' 'unsafe-eval'"],
+    ['/meeting-component', "script-src 'self' 'unsafe-eval'"],
+  ]) {
+    const response = await request.get(path!);
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()['content-security-policy'], path).toContain(directive);
+  }
+});
+
+test('a component-view join runs without a single violation of an enforced policy', async ({ page, zoom }) => {
+  const violations = await recordViolations(page);
+  zoom.answer = ZOOM_ANSWERS.invalidSignature;
+  await page.goto('/');
+  await fillForm(page, { meeting: '123456789', name: 'Policy' });
+  await page.getByRole('radio', { name: 'Inside this page' }).check();
+  await page.getByRole('button', { name: 'Join', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('3712');
+  expect(zoom.wcInfoRequests).toHaveLength(1);
+  const seen = await violations();
+  expect(seen.filter((v) => v.disposition === 'enforce')).toEqual([]);
+  expect(seen.filter((v) => v.page === '/' || v.page === '/index.html')).toEqual([]);
+});
+
 test('the dev server serves the page under its policy, Vite’s client included', async ({ page }) => {
   const violations = await recordViolations(page);
   const connected = page.waitForEvent('console', (message) => message.text().includes('[vite] connected'));

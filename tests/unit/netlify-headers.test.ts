@@ -47,6 +47,10 @@ describe('caching headers (netlify.toml and the build’s _headers)', () => {
     ['/index.html', 'no-cache'],
     ['/meeting.html', 'no-cache'],
     ['/meeting-component.html', 'no-cache'],
+    ['/index', 'no-cache'],
+    ['/meeting', 'no-cache'],
+    ['/meeting-component', 'no-cache'],
+    ['/j/123456789', 'no-cache'],
   ])('%s: Cache-Control %s, from exactly one rule, with the isolation headers', (path, cacheControl) => {
     const headers = headersFor(path);
     expect(headers.get('cache-control')).toEqual([cacheControl]);
