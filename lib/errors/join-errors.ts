@@ -1,5 +1,5 @@
 /**
- * Every error code the Meeting SDK for Web 6.2 reports to `ZoomMtg.join`/`init` error callbacks, decoded for
+ * Every error code the Meeting SDK for Web reports to `ZoomMtg.join`/`init` error callbacks, decoded for
  * people: what it means, what usually causes it, what to do. Codes and wording follow the SDK's own map
  * (`apac.errorcodes_*` in the bundle and `dist/lib/lang/en-US.json`) and Zoom's "Meeting SDK Web error codes" page;
  * where those two disagree (3000/3005) the SDK's files win, because that is what the callback receives.
@@ -419,7 +419,7 @@ const table: Record<number, Explanation> = {
 
 /**
  * Component view (`ZoomMtgEmbedded`) rejects join()/init() with `{ type, reason, errorCode }` and numbers from its
- * own enum (the embedded bundle's error-code enum, 6.2.0). Where a number also exists above with another meaning
+ * own enum (the embedded bundle's error-code enum; tests/unit/join-errors.test.ts reads the installed one). Where a number also exists above with another meaning
  * (1, 2, 3, 200) or only exists in component view (5000+), this entry wins for component view; every other code
  * (3004, 3712, 4011…) means the same in both views, because the embedded SDK maps Zoom's answer with the same map.
  */

@@ -4,7 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import { createServer } from 'node:net';
-import { SELF_HOSTED_LIB_PATH } from '../../lib/zoom-assets.ts';
+import { SELF_HOSTED_LIB_PATH, ZOOM_SDK_VERSION } from '../../lib/zoom-assets.ts';
 import { expect, test } from '../support/fixtures.ts';
 import { BYO_PAGE_URL, E2E_KEY, E2E_SECRET, PORTS, UNCONFIGURED_URL } from '../support/servers.ts';
 
@@ -103,7 +103,7 @@ test('an unreachable address fails within seconds, saying so', async () => {
 });
 
 test('an unreachable CDN fails with a fix; a self-hosting build is found on the site itself', async () => {
-  const cdn = `http://127.0.0.1:${await closedPort()}/6.2.0/lib`;
+  const cdn = `http://127.0.0.1:${await closedPort()}/${ZOOM_SDK_VERSION}/lib`;
   const blocked = await smoke([SIGNER_URL, '--no-browser', '--assets', cdn], { key: E2E_KEY, secret: E2E_SECRET });
   expect(blocked.code).toBe(1);
   const assets = row(blocked.out, 'sdk assets');

@@ -35,7 +35,7 @@ let frame: Frame | undefined;
 /**
  * The meeting runs in a same-origin frame, one per view. Client view covers the page with its own global CSS and,
  * after a failed join, cannot join again in the same document ("mainTaskType is not exist"): a fresh frame per
- * attempt. Component view was tried the same way (Chromium, SDK 6.2.0, Zoom faked at the network edge: four failed
+ * attempt. Component view was tried the same way (Chromium, the installed SDK, Zoom faked at the network edge: four failed
  * joins in a row in one document, 10 s apart, each reached wc/info again and was decoded): the embedded client CAN
  * join again after a failure, so its frame is kept for the retry. It still gets a frame of its own, placed in
  * #meeting-region of the page's layout: the embedded SDK injects global styles (emotion/MUI <style> tags) that would

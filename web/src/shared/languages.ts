@@ -1,4 +1,4 @@
-/** The 17 UI languages the Meeting SDK 6.2 ships (`dist/lib/lang`), in the SDK's own codes. */
+/** The 17 UI languages the Meeting SDK ships (`dist/lib/lang`), in the SDK's own codes. */
 export const LANGUAGES = [
   ['en-US', 'English'],
   ['de-DE', 'Deutsch'],
