@@ -16,7 +16,7 @@ import { formatFindings, joinCanWork, runSmoke } from './smoke-checks.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 
-/** netlify-cli 26's own dependencies need Node 22.12 (npm reports EBADENGINE below it), more than its engines say. */
+/** netlify-cli's own dependencies need Node 22.12 since its version 26 (EBADENGINE below it), more than its engines say. */
 const NETLIFY_CLI_DEPENDENCIES_NODE = '22.12.0';
 
 export const USAGE =
