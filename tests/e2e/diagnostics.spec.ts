@@ -26,7 +26,7 @@ test.describe('signature details and checks', () => {
     const legacy = Buffer.from(`oldKey.123456789.1800000000000.0.${hash}`).toString('base64');
     await page.getByText('Check a signature').click();
     await page.getByLabel('Paste a signature from any backend').fill(legacy);
-    await page.getByRole('button', { name: 'Check' }).click();
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
     await expect(page.locator('#check-result')).toContainText('legacy (pre-2022) signature');
     await expect(page.locator('#check-result')).toContainText('apiKey.meetingNumber.timestamp.role.hash');
   });
