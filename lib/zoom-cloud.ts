@@ -42,8 +42,12 @@ export interface ZoomCloud {
 
 const ZOOM_CDN = 'https://source.zoom.us';
 const CHINA_CDN = 'https://jssdk.zoomus.cn';
+const ZFG_CDN = 'https://source.zoomgov.com';
 /** The SDK's own fallback when source.zoom.us or jssdk.zoomus.cn fails (its bundles list the three as a set). */
 const CLOUDFRONT_CDN = 'https://dmogdx0jrul3u.cloudfront.net';
+
+/** Zoom's own CDNs for the SDK's files, as this project may name them (commercial, Zoom for Government, China). */
+export const ZOOM_CDN_ORIGINS = [ZOOM_CDN, ZFG_CDN, CHINA_CDN];
 
 interface CloudHosts {
   webEndpoint: string;
@@ -54,7 +58,7 @@ interface CloudHosts {
 
 const CLOUDS: Record<string, CloudHosts> = {
   'zoom.us': { webEndpoint: 'zoom.us', cdn: ZOOM_CDN, cdnFallbacks: [CLOUDFRONT_CDN] },
-  'zoomgov.com': { webEndpoint: 'www.zoomgov.com', cdn: 'https://source.zoomgov.com', cdnFallbacks: [] },
+  'zoomgov.com': { webEndpoint: 'www.zoomgov.com', cdn: ZFG_CDN, cdnFallbacks: [] },
 };
 
 export type ZoomCloudResult = { ok: true; cloud: ZoomCloud } | { ok: false; variable: string; message: string };

@@ -8,7 +8,8 @@ import { inspectSignature } from '../lib/check-signature.ts';
 import { SIGNATURE_PROBLEMS } from '../lib/errors/signature-problems.ts';
 import { ErrorBody, SIGNATURE_PATH, SignatureResponse } from '../lib/contract.ts';
 import { AUTH_PATHS } from '../lib/auth-contract.ts';
-import { SELF_HOSTED_LIB_PATH, ZOOM_CDN_LIB_URL } from '../lib/zoom-assets.ts';
+import { SELF_HOSTED_LIB_PATH, ZOOM_CDN_LIB_URL, ZOOM_SDK_VERSION } from '../lib/zoom-assets.ts';
+import { ZOOM_CDN_ORIGINS } from '../lib/zoom-cloud.ts';
 import { IAT_BACKDATE_SECONDS, verifyHs256 } from '../functions/_lib/sign-jwt.ts';
 import { KEY_VAR, SECRET_VAR } from '../functions/_lib/env.ts';
 
@@ -205,10 +206,20 @@ async function selfHostedLib(site: URL, timeoutMs: number): Promise<URL | null> 
   return result.response.ok && !isHtml(result.response) ? lib : null;
 }
 
-async function assetsCheck(options: Required<Pick<SmokeOptions, 'site' | 'timeoutMs'>> & SmokeOptions): Promise<Finding> {
+/**
+ * The CDN a build takes the SDK's files from, as its form page names it: the page preconnects to that CDN
+ * (scripts/content-security-policy.ts), so a Zoom for Government or China CDN build is checked against its own.
+ */
+export function sdkLibFromPage(html: string): URL | null {
+  const preconnects = [...html.matchAll(/<link rel="preconnect" href="([^"]+)"/g)].map((match) => match[1]);
+  const cdn = preconnects.find((href) => href !== undefined && ZOOM_CDN_ORIGINS.includes(href));
+  return cdn ? new URL(`${cdn}/${ZOOM_SDK_VERSION}/lib/`) : null;
+}
+
+async function assetsCheck(options: Required<Pick<SmokeOptions, 'site' | 'timeoutMs'>> & SmokeOptions, pageLib: URL | null): Promise<Finding> {
   const check = 'sdk assets';
   const own = options.assets ? null : await selfHostedLib(options.site, options.timeoutMs);
-  const lib = options.assets ?? own ?? new URL(`${ZOOM_CDN_LIB_URL}/`);
+  const lib = options.assets ?? own ?? pageLib ?? new URL(`${ZOOM_CDN_LIB_URL}/`);
   const base = lib.href.endsWith('/') ? lib : new URL(`${lib.href}/`);
   const where = base.origin === options.site.origin ? 'this site' : base.host;
   const fix = own
@@ -283,7 +294,7 @@ export async function runSmoke(input: SmokeOptions): Promise<Finding[]> {
   if (!page.ok) {
     return [{ check: 'reach', status: 'fail', detail: `Could not reach ${options.site.href} (${page.reason}).`, fix: 'Check the address, and that the site is deployed (or `netlify serve` is running).' }];
   }
-  await page.response.body?.cancel();
+  const html = await page.response.text().catch(() => '');
   // http:// → https://, or a custom domain: the rest goes where the browser ends up (a redirected POST would turn
   // into a GET).
   const landed = new URL('/', page.response.url || options.site);
@@ -307,7 +318,7 @@ export async function runSmoke(input: SmokeOptions): Promise<Finding[]> {
     clockSkew(page.response, started, page.ms),
     await signatureChecks(options),
     await signInCheck(options.site, options.timeoutMs),
-    await assetsCheck(options),
+    await assetsCheck(options, sdkLibFromPage(html)),
   );
   return findings;
 }

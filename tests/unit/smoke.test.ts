@@ -5,9 +5,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { signMeetingSdkJwt } from '../../functions/_lib/sign-jwt.ts';
-import { SELF_HOSTED_LIB_PATH } from '../../lib/zoom-assets.ts';
+import { SELF_HOSTED_LIB_PATH, ZOOM_SDK_VERSION } from '../../lib/zoom-assets.ts';
 import { parseSmokeArgs } from '../../scripts/smoke-cli.ts';
-import { formatFindings, joinCanWork, runSmoke, type Finding } from '../../scripts/smoke-checks.ts';
+import { formatFindings, joinCanWork, runSmoke, sdkLibFromPage, type Finding } from '../../scripts/smoke-checks.ts';
 import { TEST_KEY, TEST_SECRET, closedPort } from './helpers.ts';
 
 interface SiteBehaviour {
@@ -171,5 +171,17 @@ describe('smoke command line', () => {
     [['x', '--assets', 'mailto:x'], '--assets mailto:x is not a web address'],
   ])('refuses %j', (argv, message) => {
     expect(parseSmokeArgs(argv)).toEqual(expect.stringContaining(message));
+  });
+});
+
+describe('the CDN a site’s page names (Zoom for Government, China)', () => {
+  it('takes the SDK files’ CDN from the form page’s preconnect, else none', () => {
+    const page = (hrefs: string[]) => hrefs.map((href) => `<link rel="preconnect" href="${href}" crossorigin />`).join('\n');
+    expect(sdkLibFromPage(page(['https://source.zoomgov.com', 'https://www.zoomgov.com']))?.href).toBe(`https://source.zoomgov.com/${ZOOM_SDK_VERSION}/lib/`);
+    expect(sdkLibFromPage(page(['https://jssdk.zoomus.cn', 'https://zoom.us']))?.href).toBe(`https://jssdk.zoomus.cn/${ZOOM_SDK_VERSION}/lib/`);
+    // A self-hosting build names only Zoom's endpoint; a page naming some other host is not trusted as a CDN.
+    expect(sdkLibFromPage(page(['https://zoom.us']))).toBeNull();
+    expect(sdkLibFromPage(page(['https://cdn.evil.example']))).toBeNull();
+    expect(sdkLibFromPage('<!doctype html><title>page</title>')).toBeNull();
   });
 });
