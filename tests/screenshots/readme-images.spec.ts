@@ -2,7 +2,14 @@
  * `npm run screenshots`: the README's images, taken through the e2e setup (real page, functions and SDK; Zoom
  * faked at the network edge). Run it when the UI changes and commit the images; `npm test` never writes them.
  */
+import { launchOptions } from '../support/browser.ts';
 import { ZOOM_ANSWERS, expect, fillForm, test } from '../support/fixtures.ts';
+
+// Chromium's fake camera and microphone, allowed, for the browser check's picture (the other pictures use neither).
+test.use({
+  launchOptions: { ...launchOptions, args: [...(launchOptions.args ?? []), '--use-fake-device-for-media-stream'] },
+  permissions: ['camera', 'microphone'],
+});
 
 test('the join form', async ({ page }) => {
   await page.setViewportSize({ width: 760, height: 900 });
@@ -23,7 +30,8 @@ test('a decoded join error with the signature details', async ({ page, zoom }) =
   await page.screenshot({ path: 'docs/screenshot-error.png', fullPage: true });
 });
 
-test('a host signed in with Zoom, ready to start', async ({ page }) => {
+// zoomAccounts: the loopback Zoom OAuth server the sign-in goes to (started only for the tests that ask for it).
+test('a host signed in with Zoom, ready to start', async ({ page, zoomAccounts: _zoomAccounts }) => {
   await page.goto('/');
   await fillForm(page, { meeting: '978 7598 1800', name: 'Hanna Host', role: 1 });
   await page.getByRole('link', { name: 'Sign in with Zoom' }).click();
@@ -51,4 +59,14 @@ test('component view: the meeting inside the page, while Zoom (faked) answers th
   await page.waitForTimeout(3000);
   await page.screenshot({ path: 'docs/screenshot-component-view.png' });
   release();
+});
+
+test('check this browser, its findings and the camera preview', async ({ page }) => {
+  await page.setViewportSize({ width: 760, height: 900 });
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Check this browser' }).click();
+  await expect(page.locator('#browser-check-results li')).toHaveCount(6);
+  await page.getByRole('button', { name: 'Preview camera and microphone' }).click();
+  await expect(page.getByRole('button', { name: 'Stop preview' })).toBeVisible();
+  await page.locator('#browser-check').screenshot({ path: 'docs/screenshot-browser-check.png' });
 });

@@ -55,8 +55,8 @@ function sdkFinding(sdk: BrowserFacts['sdk']): Finding {
     check,
     verdict: 'warning',
     finding: `The SDK reports these as not supported${on}: ${unsupported.join(', ')}.`,
-    meaning: 'You can join, but those features will be missing or limited in the meeting.',
-    fix: 'For the full meeting use a current desktop Chrome, Edge, Firefox or Safari.',
+    meaning: 'You can join; those features will be missing or limited in this browser.',
+    fix: 'Only if you need them: join from another current desktop browser, or from Zoom’s desktop app.',
   };
 }
 
