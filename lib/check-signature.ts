@@ -7,7 +7,7 @@ import { problem, type SignatureProblem } from './errors/signature-problems.ts';
 
 export type { SignatureProblem };
 
-export interface Inspection {
+interface Inspection {
   format: 'jwt' | 'legacy' | 'unknown';
   header?: Record<string, unknown>;
   claims?: Record<string, unknown>;

@@ -10,7 +10,7 @@ export const SIGNATURE_PATH = '/api/signature';
 /** Zoom accepts 1800 s (30 min) to 48 h between `iat` and `exp`. */
 export const MIN_EXPIRATION_SECONDS = 1800;
 export const MAX_EXPIRATION_SECONDS = 172_800;
-export const DEFAULT_EXPIRATION_SECONDS = 7200;
+const DEFAULT_EXPIRATION_SECONDS = 7200;
 
 /** Requests are a few dozen bytes; anything bigger is not one of ours. */
 export const MAX_REQUEST_BYTES = 4096;
@@ -71,8 +71,6 @@ export const SignatureRequest = z.strictObject(
 );
 /** What a caller may send (meetingNumber as typed, defaults omitted). */
 export type SignatureRequestInput = z.input<typeof SignatureRequest>;
-/** What the signer works with after validation. */
-export type SignatureRequestData = z.output<typeof SignatureRequest>;
 
 export const SignatureResponse = z.object({
   signature: z.string().check(z.minLength(1)),

@@ -14,9 +14,9 @@
 import { SELF_HOSTED_LIB_PATH, ZOOM_SDK_VERSION } from './zoom-assets.ts';
 
 export const WEB_ENDPOINT_VAR = 'VITE_ZOOM_WEB_ENDPOINT';
-export const ASSETS_VAR = 'VITE_ZOOM_ASSETS';
+const ASSETS_VAR = 'VITE_ZOOM_ASSETS';
 
-export type AssetSource = 'cloud' | 'self' | 'china';
+type AssetSource = 'cloud' | 'self' | 'china';
 
 export interface ZoomCloud {
   /** `zoom.us` or `zoomgov.com`: the domain its hosts share (CSP wildcards). */
@@ -61,7 +61,7 @@ const CLOUDS: Record<string, CloudHosts> = {
   'zoomgov.com': { webEndpoint: 'www.zoomgov.com', cdn: ZFG_CDN, cdnFallbacks: [] },
 };
 
-export type ZoomCloudResult = { ok: true; cloud: ZoomCloud } | { ok: false; variable: string; message: string };
+type ZoomCloudResult = { ok: true; cloud: ZoomCloud } | { ok: false; variable: string; message: string };
 
 /** `https://www.zoomgov.com/`, `WWW.ZOOMGOV.COM` and `zoomgov.com` all name the same cloud. */
 function domainOf(endpoint: string): string {

@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { context, type BuildOptions } from 'esbuild';
 import { isMainModule } from './is-main-module.ts';
 
-export const FUNCTIONS_SRC = 'functions';
-export const FUNCTIONS_OUT = 'build/functions';
+const FUNCTIONS_SRC = 'functions';
+const FUNCTIONS_OUT = 'build/functions';
 
 export function functionEntryPoints(root = '.'): string[] {
   return readdirSync(join(root, FUNCTIONS_SRC))

@@ -17,9 +17,9 @@ import type { Connect, Plugin } from 'vite';
 import type { ZoomCloud } from '../lib/zoom-cloud.ts';
 import { JOIN_LINK_PREFIX } from '../lib/join-link.ts';
 
-export const CSP_REPORT_PATH = '/api/csp-report';
+const CSP_REPORT_PATH = '/api/csp-report';
 const REPORT_GROUP = 'csp-endpoint';
-export interface PolicyOptions {
+interface PolicyOptions {
   /** VITE_SIGNATURE_URL: another backend's signer the page POSTs to (absent: this site's function). */
   signerUrl?: string | undefined;
   /**
@@ -52,7 +52,7 @@ const PRECONNECTS = /<link rel="preconnect" href="https:\/\/source\.zoom\.us" cr
 
 const reporting = { 'report-uri': [CSP_REPORT_PATH], 'report-to': [REPORT_GROUP] };
 
-export function formPagePolicy(options: PolicyOptions): string {
+function formPagePolicy(options: PolicyOptions): string {
   return policy({
     'default-src': ["'self'"],
     'script-src': ["'self'"],
@@ -99,7 +99,7 @@ export function meetingFramePolicies(options: PolicyOptions): { enforced: string
 }
 
 /** Header name → value for each document path. */
-export function documentHeaders(options: PolicyOptions): Record<string, Record<string, string>> {
+function documentHeaders(options: PolicyOptions): Record<string, Record<string, string>> {
   // The documents name the hashed assets, so browsers revalidate them on every visit (a 304 while unchanged) to
   // pick up a deploy; set here with the policy, so each document path has exactly one rule.
   const endpoints = { 'Reporting-Endpoints': `${REPORT_GROUP}="${CSP_REPORT_PATH}"`, 'Cache-Control': 'no-cache' };

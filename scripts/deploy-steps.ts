@@ -30,7 +30,7 @@ export interface DeployIo {
   print(line: string): void;
 }
 
-export interface DeployContext {
+interface DeployContext {
   /** The project checkout (.env, .netlify/state.json). */
   cwd: string;
   env: NodeJS.ProcessEnv;
@@ -44,7 +44,7 @@ class Stop extends Error {}
 
 const parts = (version: string) => version.replace(/^v/, '').split('.').map((n) => Number.parseInt(n, 10) || 0);
 
-export function compareVersions(a: string, b: string): number {
+function compareVersions(a: string, b: string): number {
   const [x, y] = [parts(a), parts(b)];
   for (let i = 0; i < 3; i += 1) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
   return 0;
@@ -75,13 +75,13 @@ export function checkNode(version: string, required: string): string | null {
 const CLI_ONLY = new Set(['NETLIFY_AUTH_TOKEN', 'NETLIFY_SITE_ID']);
 const SECRET_NAME = /SECRET|TOKEN|PASSWORD|PRIVATE/;
 
-export interface SiteVariable {
+interface SiteVariable {
   name: string;
   value: string;
   secret: boolean;
 }
 
-export interface Plan {
+interface Plan {
   variables: SiteVariable[];
   /** Names left out, each with the reason, to tell the user. */
   skipped: string[];
@@ -109,7 +109,7 @@ export function planVariables(file: Map<string, string>, env: NodeJS.ProcessEnv)
 }
 
 /** null when the site can sign, else the message naming what is missing. */
-export function missingCredentials(plan: Plan, envFileExists: boolean): string | null {
+function missingCredentials(plan: Plan, envFileExists: boolean): string | null {
   const missing = [KEY_VAR, SECRET_VAR].filter((name) => !plan.variables.some((v) => v.name === name));
   if (missing.length === 0) return null;
   const where = envFileExists ? 'in .env' : 'in .env (copy .env.example to .env first)';
@@ -259,7 +259,7 @@ interface DeployArgs {
   smoke: boolean;
 }
 
-export function parseDeployArgs(argv: string[]): DeployArgs | string {
+function parseDeployArgs(argv: string[]): DeployArgs | string {
   try {
     const { values, positionals } = parseArgs({
       args: argv,

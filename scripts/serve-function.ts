@@ -12,7 +12,7 @@ import { buildOptions } from './build-functions.ts';
 
 export type Handler = (req: Request, context: Context) => Promise<Response>;
 
-export interface FunctionModule {
+interface FunctionModule {
   default: Handler;
   config?: { path?: string };
 }

@@ -13,7 +13,7 @@ import { ZOOM_CDN_ORIGINS } from '../lib/zoom-cloud.ts';
 import { IAT_BACKDATE_SECONDS, verifyHs256 } from '../functions/_lib/sign-jwt.ts';
 import { KEY_VAR, SECRET_VAR } from '../functions/_lib/env.ts';
 
-export type Status = 'ok' | 'fail' | 'info';
+type Status = 'ok' | 'fail' | 'info';
 
 export interface Finding {
   check: string;

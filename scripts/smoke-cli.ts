@@ -12,7 +12,7 @@ import { formatFindings, joinCanWork, runSmoke, type SmokeOptions } from './smok
 const USAGE = 'usage: npm run smoke -- <site-url> [--assets <sdk lib url>] [--meeting <number>] [--timeout <seconds>] [--no-browser]';
 
 /** "my-site.netlify.app/x" → https://my-site.netlify.app/x; null for anything that is not an http(s) address. */
-export function webUrl(text: string): URL | null {
+function webUrl(text: string): URL | null {
   try {
     const url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
     return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;

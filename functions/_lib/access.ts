@@ -2,10 +2,10 @@ import { normaliseMeetingNumber } from '../../lib/contract.ts';
 import { readList } from './env.ts';
 import { jsonError } from './respond.ts';
 
-export const ALLOWED_ORIGINS_VAR = 'ALLOWED_ORIGINS';
-export const ALLOWED_MEETINGS_VAR = 'ZOOM_ALLOWED_MEETINGS';
+const ALLOWED_ORIGINS_VAR = 'ALLOWED_ORIGINS';
+const ALLOWED_MEETINGS_VAR = 'ZOOM_ALLOWED_MEETINGS';
 
-export type OriginCheck = { ok: true; headers: Record<string, string> } | { ok: false; response: Response };
+type OriginCheck = { ok: true; headers: Record<string, string> } | { ok: false; response: Response };
 
 /**
  * The page and the function share an origin, so by default no CORS headers are sent at all. Pages on other
@@ -38,7 +38,7 @@ export function preflight(headers: Record<string, string>): Response {
 }
 
 /** With ZOOM_ALLOWED_MEETINGS set, only those meetings are served (others cannot use your app's quota). */
-export function meetingAllowed(meetingNumber: string): boolean {
+function meetingAllowed(meetingNumber: string): boolean {
   const allowed = readList(ALLOWED_MEETINGS_VAR).map(normaliseMeetingNumber);
   return allowed.length === 0 || allowed.includes(meetingNumber);
 }

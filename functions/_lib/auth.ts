@@ -7,10 +7,10 @@ import type { ClientCredentials, ZoomFailure } from './zoom-api.ts';
 export const SESSION_COOKIE = '__Host-zoom_session';
 export const STATE_COOKIE = '__Host-zoom_oauth';
 export const STATE_COOKIE_MAX_AGE = 600;
-export const REDIRECT_URL_VAR = 'ZOOM_OAUTH_REDIRECT_URL';
+const REDIRECT_URL_VAR = 'ZOOM_OAUTH_REDIRECT_URL';
 
 /** Sign-in needs the app's credentials (the same Client ID/Secret as the signer) and SESSION_SECRET. */
-export type AuthSetup = { ok: true; credentials: ClientCredentials; keys: SessionKeys } | { ok: false; missing: string[] };
+type AuthSetup = { ok: true; credentials: ClientCredentials; keys: SessionKeys } | { ok: false; missing: string[] };
 
 export function readAuthSetup(): AuthSetup {
   const credentials = readCredentials();
@@ -38,7 +38,7 @@ export function callbackUrl(req: Request): string {
  * Token-issuing POSTs must come from this site's own page. SameSite=Strict already keeps the session cookie off
  * cross-site requests; this also refuses them explicitly, from the headers browsers always send with fetch.
  */
-export function refuseCrossSite(req: Request): Response | null {
+function refuseCrossSite(req: Request): Response | null {
   const site = req.headers.get('sec-fetch-site');
   const origin = req.headers.get('origin');
   const crossSite = (site !== null && site !== 'same-origin') || (origin !== null && origin !== new URL(req.url).origin);
@@ -47,14 +47,14 @@ export function refuseCrossSite(req: Request): Response | null {
     : null;
 }
 
-export interface Session {
+interface Session {
   accessToken: string;
   name: string;
   email: string;
   expiresAt: Date;
 }
 
-export type SessionCheck = { ok: true; session: Session; setup: Extract<AuthSetup, { ok: true }> } | { ok: false; response: Response };
+type SessionCheck = { ok: true; session: Session; setup: Extract<AuthSetup, { ok: true }> } | { ok: false; response: Response };
 
 /** The signed-in user's session from its encrypted cookie, or the 503/401 answer to give instead. */
 export async function requireSession(req: Request): Promise<SessionCheck> {

@@ -40,7 +40,7 @@ async function errorCode(response: Response): Promise<string | undefined> {
   }
 }
 
-export function writeLogLine(line: RequestLogLine): void {
+function writeLogLine(line: RequestLogLine): void {
   console.log(JSON.stringify(line));
 }
 

@@ -7,14 +7,14 @@ export const SESSION_SECRET_VAR = 'SESSION_SECRET';
 /** Shorter secrets are guessable offline from any cookie; refuse them rather than sign in weakly. */
 export const MIN_SESSION_SECRET_LENGTH = 32;
 
-export const SESSION_SECRET_PREVIOUS_VAR = 'SESSION_SECRET_PREVIOUS';
+const SESSION_SECRET_PREVIOUS_VAR = 'SESSION_SECRET_PREVIOUS';
 
 /** `current` seals new cookies; `accepted` (current first) opens them, so a rotation signs nobody out. */
 export interface SessionKeys {
   current: Uint8Array;
   accepted: Uint8Array[];
 }
-export type SessionKey = { ok: true; keys: SessionKeys } | { ok: false; reason: string };
+type SessionKey = { ok: true; keys: SessionKeys } | { ok: false; reason: string };
 
 /** A 256-bit key derived from a secret, so any long random string works and cookies stay AES-256-GCM. */
 const deriveKey = (secret: string) => new Uint8Array(hkdfSync('sha256', secret, 'zoom-meetingsdk-netlify', 'cookie-encryption', 32));
@@ -45,8 +45,8 @@ const PAYLOADS = {
   'oauth-state': z.object({ state: z.string(), verifier: z.string(), redirectUri: z.string(), returnTo: z.string() }),
   session: z.object({ at: z.string(), name: z.string(), email: z.string() }),
 };
-export type CookiePurpose = keyof typeof PAYLOADS;
-export type CookiePayload<P extends CookiePurpose> = z.output<(typeof PAYLOADS)[P]>;
+type CookiePurpose = keyof typeof PAYLOADS;
+type CookiePayload<P extends CookiePurpose> = z.output<(typeof PAYLOADS)[P]>;
 
 export function seal<P extends CookiePurpose>(payload: CookiePayload<P>, purpose: P, maxAgeSeconds: number, keys: SessionKeys): string {
   const now = Math.floor(Date.now() / 1000);
@@ -92,7 +92,7 @@ export function readCookie(req: Request, name: string): string | undefined {
 }
 
 /** Browsers drop a cookie whose name, value and attributes exceed 4096 bytes, without a word. */
-export const MAX_COOKIE_BYTES = 4096;
+const MAX_COOKIE_BYTES = 4096;
 export const fitsInCookie = (setCookie: string): boolean => new TextEncoder().encode(setCookie).length <= MAX_COOKIE_BYTES;
 
 /**

@@ -3,7 +3,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 /** Zoom rejects signatures whose clocks run ahead of its own; a 30 s back-dated `iat` absorbs small skew. */
 export const IAT_BACKDATE_SECONDS = 30;
 
-export interface MeetingSdkClaims {
+interface MeetingSdkClaims {
   appKey: string;
   sdkKey: string;
   mn: string;
@@ -14,7 +14,7 @@ export interface MeetingSdkClaims {
   video_webrtc_mode?: 0 | 1;
 }
 
-export interface SignInput {
+interface SignInput {
   sdkKey: string;
   secret: string;
   meetingNumber: string;

@@ -2,16 +2,16 @@ import { MAX_EXPIRATION_SECONDS, MIN_EXPIRATION_SECONDS } from '../../lib/contra
 import { readEnv } from './env.ts';
 import { jsonError } from './respond.ts';
 
-export const MAX_LIFETIME_VAR = 'ZOOM_MAX_EXPIRATION_SECONDS';
-export const HOST_SIGNATURES_VAR = 'ZOOM_HOST_SIGNATURES';
+const MAX_LIFETIME_VAR = 'ZOOM_MAX_EXPIRATION_SECONDS';
+const HOST_SIGNATURES_VAR = 'ZOOM_HOST_SIGNATURES';
 /**
  * A signature is a bearer credential for the meeting until it expires. Zoom accepts up to 48 h; a public signer
  * hands out at most 4 h unless the site asks for more, so a leaked one is not good for two days.
  */
-export const DEFAULT_MAX_EXPIRATION_SECONDS = 14_400;
+const DEFAULT_MAX_EXPIRATION_SECONDS = 14_400;
 
 /** The site's ceiling: ZOOM_MAX_EXPIRATION_SECONDS when it is a whole number within Zoom's bounds, else 4 h. */
-export function maxExpirationSeconds(): number {
+function maxExpirationSeconds(): number {
   const raw = readEnv(MAX_LIFETIME_VAR);
   const value = /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
   return value >= MIN_EXPIRATION_SECONDS && value <= MAX_EXPIRATION_SECONDS ? value : DEFAULT_MAX_EXPIRATION_SECONDS;

@@ -3,7 +3,7 @@ import { MAX_REQUEST_BYTES, SignatureRequest, fieldErrors } from '../../lib/cont
 import { mediaTypeOf, readCapped } from './read-body.ts';
 import { jsonError } from './respond.ts';
 
-export type Validated<T> = { ok: true; data: T } | { ok: false; response: Response };
+type Validated<T> = { ok: true; data: T } | { ok: false; response: Response };
 
 const fail = (response: Response): { ok: false; response: Response } => ({ ok: false, response });
 

@@ -3,8 +3,8 @@ import type { ErrorCode } from '../../lib/contract.ts';
 import { DEFAULT_ZOOM_CLOUD, WEB_ENDPOINT_VAR, zoomCloud } from '../../lib/zoom-cloud.ts';
 import { readEnv } from './env.ts';
 
-export const OAUTH_BASE_VAR = 'ZOOM_OAUTH_BASE_URL';
-export const API_BASE_VAR = 'ZOOM_API_BASE_URL';
+const OAUTH_BASE_VAR = 'ZOOM_OAUTH_BASE_URL';
+const API_BASE_VAR = 'ZOOM_API_BASE_URL';
 
 /**
  * The OAuth server and REST API of the site's Zoom cloud: zoom.us, or Zoom for Government's when the site builds with
@@ -52,7 +52,7 @@ export interface ClientCredentials {
 }
 
 export type ZoomFailure = { ok: false; status: number; code: ErrorCode; message: string };
-export type ZoomResult<T> = { ok: true; data: T } | ZoomFailure;
+type ZoomResult<T> = { ok: true; data: T } | ZoomFailure;
 
 const failure = (status: number, code: ErrorCode, message: string): ZoomFailure => ({ ok: false, status, code, message });
 
@@ -156,7 +156,7 @@ async function apiGet(accessToken: string, path: string): Promise<ZoomResult<Rec
   return { ok: true, data: body as Record<string, unknown> };
 }
 
-export interface ZoomUser {
+interface ZoomUser {
   name: string;
   email: string;
 }

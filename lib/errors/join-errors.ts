@@ -7,7 +7,7 @@
 
 import type { Explanation } from '../explanation.ts';
 
-export interface JoinErrorInfo extends Explanation {
+interface JoinErrorInfo extends Explanation {
   code: number;
 }
 
@@ -471,7 +471,7 @@ const componentViewTable: Record<number, Explanation> = {
 };
 
 /** Which SDK reported the code: client view (`ZoomMtg`) or component view (`ZoomMtgEmbedded`). */
-export type JoinErrorSource = 'client' | 'component';
+type JoinErrorSource = 'client' | 'component';
 
 /** Codes the table knows, for tests and generated docs. */
 export const KNOWN_JOIN_ERROR_CODES: readonly number[] = Object.keys(table).map(Number);

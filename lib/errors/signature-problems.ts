@@ -64,7 +64,7 @@ export const SIGNATURE_PROBLEMS = {
   },
 } as const satisfies Record<string, Omit<Explanation, 'cause'>>;
 
-export type SignatureProblemCode = keyof typeof SIGNATURE_PROBLEMS;
+type SignatureProblemCode = keyof typeof SIGNATURE_PROBLEMS;
 
 export interface SignatureProblem extends Explanation {
   code: SignatureProblemCode;

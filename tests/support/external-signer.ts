@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { signMeetingSdkJwt } from '../../functions/_lib/sign-jwt.ts';
 import { E2E_KEY, E2E_SECRET, PORTS } from './servers.ts';
 
-export type SignerMode = 'ok' | 'text' | 'no-cors';
+type SignerMode = 'ok' | 'text' | 'no-cors';
 
 /**
  * "Your own backend": a real HTTP server on loopback that signs like a hand-written signer elsewhere would,

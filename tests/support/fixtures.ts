@@ -47,7 +47,7 @@ export const test = base.extend<{ zoom: ZoomCloud; zoomAccounts: FakeZoom }, { f
 
 export { expect };
 
-export interface FormInput {
+interface FormInput {
   meeting: string;
   name: string;
   passcode?: string;

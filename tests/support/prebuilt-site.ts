@@ -17,7 +17,7 @@ import { isMainModule } from '../../scripts/is-main-module.ts';
 const root = resolve(import.meta.dirname, '../..');
 
 /** The project's netlify.toml with no build step; everything else (headers, functions, publish folder) as it is. */
-export function prebuiltConfig(projectToml: string): string {
+function prebuiltConfig(projectToml: string): string {
   const buildCommand = /^\s*command = "npm run build"\n/m;
   // A netlify.toml edited out of this shape must fail here, not start a site that quietly builds again.
   if (!buildCommand.test(projectToml)) throw new Error('netlify.toml no longer has `command = "npm run build"`: update tests/support/prebuilt-site.ts');

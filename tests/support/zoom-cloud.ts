@@ -4,7 +4,7 @@ import type { Page, Request as PwRequest } from '@playwright/test';
 import { SDK_DIST } from './zoom-sdk-package.ts';
 
 /** What Zoom's `POST /api/v1/wc/info` answers; the SDK turns it into a join error code. */
-export interface WcInfoAnswer {
+interface WcInfoAnswer {
   status: boolean;
   errorCode: number;
   errorMessage: string;

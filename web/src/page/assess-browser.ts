@@ -5,7 +5,7 @@
 import type { SdkCheck } from '../shared/frame-protocol.ts';
 import { CLOCK_SKEW_LIMIT_SECONDS, clockWarning } from './show-signature-details.ts';
 
-export type Verdict = 'ok' | 'info' | 'warning' | 'problem';
+type Verdict = 'ok' | 'info' | 'warning' | 'problem';
 
 export interface Finding {
   check: string;

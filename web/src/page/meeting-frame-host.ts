@@ -15,7 +15,7 @@ import { forgetSdkTokens } from './sdk-token-copies.ts';
 export type { JoinParams, JoinResult, MeetingView };
 
 /** Zoom allows one join() every 10 s. */
-export const JOIN_INTERVAL_MS = 10_000;
+const JOIN_INTERVAL_MS = 10_000;
 let lastJoinAt = -Infinity;
 
 /** How long until Zoom accepts another join from this page. */

@@ -14,7 +14,7 @@ export function effectiveView(chosen: MeetingView, phone = isPhone()): MeetingVi
   return chosen === 'component' && phone ? 'client' : chosen;
 }
 
-export const PHONE_FALLBACK_NOTE =
+const PHONE_FALLBACK_NOTE =
   'On a phone the meeting opens in the full window: Zoom supports “inside this page” (component view) in desktop ' +
   'browsers only.';
 const DEFAULT_HINT = 'Inside this page keeps this page around the meeting (desktop browsers).';

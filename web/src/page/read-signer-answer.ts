@@ -7,13 +7,13 @@ import { explainApiError } from '../../../lib/errors/api-errors.ts';
 import type { Explanation } from '../../../lib/explanation.ts';
 
 /** A signer failure, explained like every other failure on the page. */
-export interface SignerProblem extends Explanation {
+interface SignerProblem extends Explanation {
   kind: 'network' | 'cors' | 'not_json' | 'no_signature' | 'signer_error';
   fields?: FieldErrors;
 }
 
 /** What the page needs from any signer: the signature. Ours adds sdkKey and expiresAt (see the contract). */
-export type SignedResponse = Pick<SignatureResponse, 'signature'> & Partial<SignatureResponse>;
+type SignedResponse = Pick<SignatureResponse, 'signature'> & Partial<SignatureResponse>;
 
 export type SignerOutcome =
   | { ok: true; response: SignedResponse; serverDate?: Date }

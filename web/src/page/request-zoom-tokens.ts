@@ -8,7 +8,7 @@ import type { Problem } from './show-problem.ts';
 /** What join() gets besides the signature: the host's ZAK, or an OBF token, never both (Zoom refuses that). */
 export type ZoomTokens = { zak?: string; obfToken?: string };
 
-export type TokenOutcome = { ok: true; tokens: ZoomTokens } | { ok: false; problem: Problem; signedOut: boolean };
+type TokenOutcome = { ok: true; tokens: ZoomTokens } | { ok: false; problem: Problem; signedOut: boolean };
 
 type Answer<T> = { ok: true; data: T } | { ok: false; status: number; code: string; message: string; fields?: FieldErrors };
 
