@@ -45,3 +45,19 @@ describe('layers', () => {
     expect(importsOf('web/src/page/main.ts')).toContain('web/src/page/join.ts');
   });
 });
+
+describe('exports', () => {
+  // An export nobody imports is a dead end for the next reader ("who uses this?"): keep it module-private.
+  it('every name a module exports is used by another file', () => {
+    const all = ['web', 'lib', 'functions', 'scripts', 'tests', 'bench'].flatMap(sources).concat(readdirSync('.').filter((file) => file.endsWith('.ts')));
+    const texts = new Map(all.map((file) => [file, readFileSync(file, 'utf8')]));
+    const checked = all.filter((file) => /^(web\/src|lib|functions\/_lib|scripts|tests\/support)\//.test(file));
+    const unused = checked.flatMap((file) =>
+      [...texts.get(file)!.matchAll(/^export (?:async )?(?:const|function|class|type|interface|enum) ([A-Za-z_0-9]+)/gm)]
+        .map((match) => match[1]!)
+        .filter((name) => ![...texts].some(([other, text]) => other !== file && new RegExp(`\\b${name}\\b`).test(text)))
+        .map((name) => `${file}: ${name}`),
+    );
+    expect(unused).toEqual([]);
+  });
+});
