@@ -160,7 +160,9 @@ export function contentSecurityPolicy(options: PolicyOptions): Plugin {
         .join('\n    ');
       return html.replace(PRECONNECTS, preconnects);
     },
-    closeBundle() {
+    // writeBundle, not closeBundle: it runs only when the build succeeded, so a failed build reports its own error
+    // instead of a missing dist/.
+    writeBundle() {
       writeFileSync(join(outDir, '_headers'), headersFile(options));
     },
   };

@@ -13,8 +13,8 @@ const tsx = resolve('node_modules/.bin/tsx');
 afterAll(() => rmSync(parent, { recursive: true, force: true }));
 
 describe('a clone in a folder whose path has spaces and non-ASCII letters', () => {
-  for (const folder of ['functions', 'lib', 'scripts', 'docs']) cpSync(folder, join(project, folder), { recursive: true });
-  for (const file of ['package.json', 'README.md']) cpSync(file, join(project, file));
+  for (const folder of ['functions', 'lib', 'scripts', 'docs', 'web']) cpSync(folder, join(project, folder), { recursive: true });
+  for (const file of ['package.json', 'README.md', 'vite.config.ts', '.env.example', 'tsconfig.base.json', 'tsconfig.json']) cpSync(file, join(project, file));
   symlinkSync(resolve('node_modules'), join(project, 'node_modules'), 'dir');
 
   it('npm run build:functions bundles every function', () => {
@@ -27,6 +27,23 @@ describe('a clone in a folder whose path has spaces and non-ASCII letters', () =
   it('npm run docs rewrites the README and docs/errors.md there', () => {
     const out = execFileSync(tsx, ['scripts/readme-tables.ts'], { cwd: project, encoding: 'utf8' });
     expect(out).toContain('generated tables updated');
+  }, 60_000);
+
+  it('vite build (the page half of npm run build) builds the page and its frames there', () => {
+    execFileSync(resolve('node_modules/.bin/vite'), ['build', '--logLevel', 'error'], { cwd: project, stdio: 'pipe' });
+    for (const file of ['index.html', 'meeting.html', 'meeting-component.html', '_headers']) expect(existsSync(join(project, 'dist', file)), file).toBe(true);
+  }, 120_000);
+
+  it('npm run check-signature runs there and says what it needs', () => {
+    let failure: { status?: number; stderr?: Buffer; stdout?: Buffer } = {};
+    try {
+      execFileSync(tsx, ['scripts/check-signature.ts', 'not-a-jwt'], { cwd: project, stdio: 'pipe', env: { ...process.env, ZOOM_MEETING_SDK_SECRET: 'unit-secret' } });
+    } catch (error) {
+      failure = error as typeof failure;
+    }
+    // It ran (a script that silently skipped its main would exit 0 with no output) and rejected the input.
+    expect(failure.status).toBe(1);
+    expect(`${failure.stdout ?? ''}${failure.stderr ?? ''}`).toMatch(/JWT|signature/i);
   }, 60_000);
 
   it('the main-module check compares real paths, not a hand-built URL', () => {
