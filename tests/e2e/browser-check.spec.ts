@@ -2,12 +2,12 @@
  * "Check this browser" (issue #17): the SDK's own check in the prepared meeting frame, isolation, camera and
  * microphone, the SDK's files at (faked) Zoom's CDN, the signer's clock, and the preview on request.
  */
-import { launchOptions } from '../support/browser.ts';
+import { fakeMediaLaunchOptions } from '../support/browser.ts';
 import { expect, test } from '../support/fixtures.ts';
 
 // Chromium's fake camera and microphone, already allowed: what a user who clicked "Allow" has.
 test.use({
-  launchOptions: { ...launchOptions, args: [...(launchOptions.args ?? []), '--use-fake-device-for-media-stream'] },
+  launchOptions: fakeMediaLaunchOptions,
   permissions: ['camera', 'microphone'],
 });
 

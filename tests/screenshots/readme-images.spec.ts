@@ -2,12 +2,12 @@
  * `npm run screenshots`: the README's images, taken through the e2e setup (real page, functions and SDK; Zoom
  * faked at the network edge). Run it when the UI changes and commit the images; `npm test` never writes them.
  */
-import { launchOptions } from '../support/browser.ts';
+import { fakeMediaLaunchOptions } from '../support/browser.ts';
 import { ZOOM_ANSWERS, expect, fillForm, test } from '../support/fixtures.ts';
 
 // Chromium's fake camera and microphone, allowed, for the browser check's picture (the other pictures use neither).
 test.use({
-  launchOptions: { ...launchOptions, args: [...(launchOptions.args ?? []), '--use-fake-device-for-media-stream'] },
+  launchOptions: fakeMediaLaunchOptions,
   permissions: ['camera', 'microphone'],
 });
 

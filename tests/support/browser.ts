@@ -17,3 +17,9 @@ export const launchOptions: LaunchOptions = {
     '--disable-sync',
   ],
 };
+
+/** Chromium with its fake camera and microphone (a test pattern and a beep), for the browser check and its preview. */
+export const fakeMediaLaunchOptions: LaunchOptions = {
+  ...launchOptions,
+  args: [...(launchOptions.args ?? []), '--use-fake-device-for-media-stream'],
+};
