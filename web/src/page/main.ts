@@ -1,6 +1,6 @@
 import { JoinForm } from './form.ts';
 import { forgetSdkTokens } from './sdk-token-copies.ts';
-import { showProblem } from './show-problem.ts';
+import { showProblem, type Problem } from './show-problem.ts';
 import { describeViewChoice } from './meeting-view.ts';
 import { byId } from './dom.ts';
 import { parseOwnJoinLink } from './invite-link.ts';
@@ -28,6 +28,16 @@ const account = import('./zoom-sign-in.ts')
   .catch(() => null);
 // The benchmark reads this mark: the moment the form is ready for input.
 performance.mark('form-interactive');
+
+/** A lazily loaded part of the page that did not arrive. */
+function couldNotLoad(what: string, error: unknown): Problem {
+  return {
+    title: `This page could not load ${what}`,
+    meaning: error instanceof Error ? error.message : String(error),
+    cause: 'The network dropped, or the site was redeployed while this page was open.',
+    fix: 'Reload the page and try again.',
+  };
+}
 
 // Everything after the click (signer client, error table, meeting frame) is loaded off the critical path.
 let joinFlow: Promise<typeof import('./join.ts')> | undefined;
@@ -68,12 +78,7 @@ formElement.addEventListener('submit', (event) => {
     .then((flow) => flow.runJoin(form, () => void account.then((box) => box?.markSignedOut())))
     .catch((error: unknown) => {
       form.setBusy(false);
-      showProblem({
-        title: 'This page could not load the join step',
-        meaning: error instanceof Error ? error.message : String(error),
-        cause: 'The network dropped, or the site was redeployed while this page was open.',
-        fix: 'Reload the page and try again.',
-      });
+      showProblem(couldNotLoad('the join step', error));
     });
 });
 
@@ -88,18 +93,16 @@ document.getElementById('check-button')?.addEventListener('click', () => {
 byId('copy-join-link').addEventListener('click', () => void copyJoinLink(form));
 
 // The browser check and its preview load only when asked for: nothing of them is on the first load.
-const browserCheck = () => import('./check-browser.ts');
+const browserCheck = () =>
+  import('./check-browser.ts').catch((error: unknown) => {
+    showProblem(couldNotLoad('the browser check', error));
+    return null;
+  });
 byId('check-browser').addEventListener('click', () => {
   const { language, view } = form.values();
-  browserCheck()
-    .then((check) => check.checkBrowser({ language, view }))
-    .catch(() => undefined);
+  void browserCheck().then((check) => check?.checkBrowser({ language, view }));
 });
-byId('preview-devices').addEventListener('click', () => {
-  browserCheck()
-    .then((check) => check.togglePreview())
-    .catch(() => undefined);
-});
+byId('preview-devices').addEventListener('click', () => void browserCheck().then((check) => check?.togglePreview()));
 
 const prefetchOnce = () => {
   if (prefetched) return;
