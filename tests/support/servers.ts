@@ -34,9 +34,13 @@ export const VITE_DEV_URL = `http://localhost:${PORTS.viteDev}`;
 /**
  * `netlify serve`: what a deploy runs. It builds the site (`npm run build`), bundles the functions as a deploy does,
  * and serves both with netlify.toml's headers, offline.
+ *
+ * Built once before it, too: netlify-cli reads the publish folder's _headers (our documents' CSP) when it loads the
+ * config, before its own build, and never again. On a fresh clone, with no dist/ yet, `netlify serve` alone serves
+ * every page without its policy (CI's clean clones did; a working copy hid it behind the previous run's dist/).
  */
 export function netlifyServeCommand(port: number): string {
-  return `npx netlify serve --offline --internal-disable-edge-functions --port ${port}`;
+  return `npm run build --silent && npx netlify serve --offline --internal-disable-edge-functions --port ${port}`;
 }
 
 /**
