@@ -7,7 +7,7 @@ import { ExternalSigner } from '../support/external-signer.ts';
 import { ZFG_PAGE_URL } from '../support/servers.ts';
 import { ZOOM_ANSWERS, expect, fillForm, test } from '../support/fixtures.ts';
 
-test('a /j/ join link opens the form with number, passcode and tk filled, the name focused, and the form page’s policy', async ({ page }) => {
+test('a /j/ join link opens the form with number, passcode and tk filled, the name focused, and the form page’s policy', async ({ page, zoom }) => {
   const response = await page.goto('/j/97875981800?pwd=abc.DEF-1&tk=REG-TOKEN');
   expect(response?.status()).toBe(200);
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self';");
@@ -21,6 +21,8 @@ test('a /j/ join link opens the form with number, passcode and tk filled, the na
   await page.getByLabel('Your name').fill('Linked');
   await page.getByRole('button', { name: 'Join', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('error 3004');
+  expect(zoom.lastJoin().get('passWord')).toBe('abc.DEF-1');
+  expect(zoom.lastJoin().get('tk')).toBe('REG-TOKEN');
 });
 
 test.describe('copy join link', () => {

@@ -18,7 +18,7 @@ export interface Finding {
   fix?: string;
 }
 
-/** `unknown`: the browser does not tell before it asks (Firefox and Safari for camera and microphone). */
+/** `unknown`: the browser does not tell before it asks (Firefox, for camera and microphone). */
 export type Permission = PermissionState | 'unknown';
 
 export interface BrowserFacts {

@@ -15,7 +15,7 @@ async function permission(name: 'camera' | 'microphone'): Promise<Permission> {
   try {
     return (await navigator.permissions.query({ name: name as PermissionName })).state;
   } catch {
-    return 'unknown'; // Firefox and Safari do not answer for camera and microphone before asking.
+    return 'unknown'; // Some browsers (Firefox) do not answer for camera and microphone before asking.
   }
 }
 
@@ -37,7 +37,15 @@ async function signerClock(): Promise<BrowserFacts['clock']> {
   try {
     const res = await fetch(SIGNATURE_URL, { method: 'HEAD', cache: 'no-store' });
     const skew = clockSkewSeconds(res.headers.has('date') ? new Date(res.headers.get('date')!) : undefined);
-    return skew === null ? { ok: false, reason: 'its answer has no readable Date header' } : { ok: true, skewSeconds: skew };
+    if (skew !== null) return { ok: true, skewSeconds: skew };
+    // Browsers hide Date on another origin's answers unless the signer exposes it.
+    const crossOrigin = new URL(SIGNATURE_URL, location.href).origin !== location.origin;
+    return {
+      ok: false,
+      reason: crossOrigin
+        ? 'the signer is on another origin; it would need to send "Access-Control-Expose-Headers: Date"'
+        : 'its answer has no Date header',
+    };
   } catch (error) {
     return { ok: false, reason: `${SIGNATURE_URL} did not answer: ${error instanceof Error ? error.message : String(error)}` };
   }
@@ -74,28 +82,50 @@ function renderFinding(finding: Finding): HTMLLIElement {
 
 export async function checkBrowser(values: Pick<JoinFormValues, 'language' | 'view'>): Promise<void> {
   const list = byId('browser-check-results');
+  const button = byId('check-browser') as HTMLButtonElement;
   const loading = document.createElement('li');
   loading.textContent = 'Checking…';
   list.replaceChildren(loading);
-  const findings = assessBrowser(await gatherFacts(values));
-  list.replaceChildren(...findings.map(renderFinding));
-  byId('preview-devices').hidden = false;
+  button.disabled = true;
+  try {
+    const findings = assessBrowser(await gatherFacts(values));
+    list.replaceChildren(...findings.map(renderFinding));
+    byId('preview-devices').hidden = false;
+  } catch (error) {
+    list.replaceChildren(
+      renderFinding({
+        check: 'Check',
+        verdict: 'problem',
+        finding: `The check itself failed (${error instanceof Error ? error.message : String(error)}).`,
+        meaning: 'Nothing is known about this browser yet.',
+        fix: 'Reload the page and check again.',
+      }),
+    );
+  } finally {
+    button.disabled = false;
+  }
 }
 
 let preview: MediaStream | undefined;
+let asking = false;
+
+/** Ends the preview: its camera must not stay on (light included) under the meeting, which hides this section. */
+export function stopPreview(): void {
+  if (!preview) return;
+  for (const track of preview.getTracks()) track.stop();
+  preview = undefined;
+  const video = byId('device-preview') as HTMLVideoElement;
+  video.srcObject = null;
+  video.hidden = true;
+  byId('preview-devices').textContent = 'Preview camera and microphone';
+}
 
 /** Camera and microphone preview, on request: the browser asks for permission here rather than in the meeting. */
 export async function togglePreview(): Promise<void> {
-  const video = byId('device-preview') as HTMLVideoElement;
-  const button = byId('preview-devices');
-  if (preview) {
-    for (const track of preview.getTracks()) track.stop();
-    preview = undefined;
-    video.srcObject = null;
-    video.hidden = true;
-    button.textContent = 'Preview camera and microphone';
-    return;
-  }
+  if (preview) return stopPreview();
+  // A second click while the browser still asks would leak the first stream.
+  if (asking) return;
+  asking = true;
   try {
     preview = await navigator.mediaDevices.getUserMedia({ video: true, audio: true });
   } catch (error) {
@@ -113,8 +143,11 @@ export async function togglePreview(): Promise<void> {
       }),
     );
     return;
+  } finally {
+    asking = false;
   }
+  const video = byId('device-preview') as HTMLVideoElement;
   video.srcObject = preview;
   video.hidden = false;
-  button.textContent = 'Stop preview';
+  byId('preview-devices').textContent = 'Stop preview';
 }

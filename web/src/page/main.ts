@@ -72,6 +72,8 @@ formElement.addEventListener('submit', (event) => {
   event.preventDefault();
   showProblem(null);
   if (!form.validate()) return;
+  // The camera preview ends before the meeting takes the camera (and hides the preview with the form).
+  if (browserCheckLoaded) void browserCheck().then((check) => check?.stopPreview());
   form.remember();
   form.setBusy(true, 'Joining…');
   loadJoinFlow()
@@ -93,8 +95,9 @@ document.getElementById('check-button')?.addEventListener('click', () => {
 byId('copy-join-link').addEventListener('click', () => void copyJoinLink(form));
 
 // The browser check and its preview load only when asked for: nothing of them is on the first load.
+let browserCheckLoaded = false;
 const browserCheck = () =>
-  import('./check-browser.ts').catch((error: unknown) => {
+  import('./check-browser.ts').then((module) => ((browserCheckLoaded = true), module)).catch((error: unknown) => {
     showProblem(couldNotLoad('the browser check', error));
     return null;
   });

@@ -107,8 +107,14 @@ export function initMeeting(language: Language, view: MeetingView): void {
 /** The SDK's own browser check, in the frame a join would use (created and prepared first if there is none). */
 export async function checkInFrame(language: Language, view: MeetingView): Promise<SdkCheck> {
   initMeeting(language, view);
-  const api = await currentFrame(view, language).api;
-  return api.check();
+  const attempt = currentFrame(view, language);
+  try {
+    return await (await attempt.api).check();
+  } catch (error) {
+    // A frame whose SDK did not load stays broken: the next check or join gets a fresh one, as after a failed join.
+    discardFrame(attempt);
+    throw error;
+  }
 }
 
 export async function joinMeeting(params: JoinParams, view: MeetingView): Promise<JoinResult> {
