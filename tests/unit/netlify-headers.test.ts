@@ -7,6 +7,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllHeaders, type Header } from '@netlify/headers-parser';
+import { parseAllRedirects } from '@netlify/redirect-parser';
+import { JOIN_LINK_PREFIX } from '../../lib/join-link.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headersFile, meetingFramePolicies } from '../../scripts/content-security-policy.ts';
 import { CLIENT_VIEW_BUNDLE, COMPONENT_VIEW_BUNDLE } from '../support/zoom-sdk-package.ts';
@@ -122,5 +124,13 @@ describe('the policy follows the build’s Zoom cloud', () => {
     const headers = headersFor('/j/123456789');
     expect(headers.get('content-security-policy')).toEqual(headersFor('/').get('content-security-policy'));
     expect(headers.get('cache-control')).toEqual(['no-cache']);
+  });
+});
+
+describe('join links (netlify.toml redirects, as Netlify parses them)', () => {
+  it('rewrite /j/* to the form page, keeping the address (200, not a redirect)', async () => {
+    const { redirects, errors } = await parseAllRedirects({ redirectsFiles: [], netlifyConfigPath: 'netlify.toml', configRedirects: [], minimal: false });
+    expect(errors).toEqual([]);
+    expect(redirects).toEqual([expect.objectContaining({ from: `${JOIN_LINK_PREFIX}*`, to: '/index.html', status: 200, force: false })]);
   });
 });
