@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * Whether the module at `moduleUrl` is the script Node was started with. Real paths are compared because a
- * hand-built `file://${process.argv[1]}` differs from `import.meta.url` as soon as the path holds a space or a
+ * URL built by hand from `process.argv[1]` (a "file:" prefix pasted before it) differs from `import.meta.url` as soon as the path holds a space or a
  * non-ASCII letter (the URL percent-encodes them), and a symlinked folder differs too: such a check silently
  * skipped `main()` for anyone who cloned into "My Projects".
  */
