@@ -3,6 +3,7 @@ import { defineConfig, loadEnv } from 'vite';
 import { contentSecurityPolicy } from './scripts/content-security-policy.ts';
 import { selfHostedZoomAssets } from './scripts/self-hosted-zoom-assets.ts';
 import { zoomCloud } from './lib/zoom-cloud.ts';
+import { joinTimeout } from './lib/join-deadline.ts';
 
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), 'VITE_');
@@ -10,6 +11,8 @@ export default defineConfig(({ mode }) => {
   // (VITE_ZOOM_ASSETS: the cloud's CDN, `self`, or `china`); a value the project does not know stops the build here.
   const settings = zoomCloud({ webEndpoint: env.VITE_ZOOM_WEB_ENDPOINT, assets: env.VITE_ZOOM_ASSETS });
   if (!settings.ok) throw new Error(settings.message);
+  const timeout = joinTimeout(env.VITE_JOIN_TIMEOUT_SECONDS);
+  if (!timeout.ok) throw new Error(timeout.message);
   const { cloud } = settings;
   return {
     root: 'web',

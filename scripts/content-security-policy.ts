@@ -11,11 +11,15 @@
  * Every violation goes to POST /api/csp-report (report-uri for all browsers, report-to where supported). Builds write
  * the headers to dist/_headers (Netlify serves them); `vite` and `vite preview` send them from a middleware.
  */
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Connect, Plugin } from 'vite';
 import type { ZoomCloud } from '../lib/zoom-cloud.ts';
 import { JOIN_LINK_PREFIX } from '../lib/join-link.ts';
+import { FORM_PAGE_EMBEDDER_POLICY, FRAME_REQUIRE_CORP_PREFIX, OPENER_POLICY } from '../lib/isolation.ts';
+
+/** The meeting frames' documents; each is also written under FRAME_REQUIRE_CORP_PREFIX (lib/isolation.ts). */
+const FRAME_FILES = ['meeting.html', 'meeting-component.html'];
 
 const CSP_REPORT_PATH = '/api/csp-report';
 const REPORT_GROUP = 'csp-endpoint';
@@ -103,21 +107,40 @@ function documentHeaders(options: PolicyOptions): Record<string, Record<string, 
   // The documents name the hashed assets, so browsers revalidate them on every visit (a 304 while unchanged) to
   // pick up a deploy; set here with the policy, so each document path has exactly one rule.
   const endpoints = { 'Reporting-Endpoints': `${REPORT_GROUP}="${CSP_REPORT_PATH}"`, 'Cache-Control': 'no-cache' };
-  const form = { 'Content-Security-Policy': formPagePolicy(options), ...endpoints };
+  const form = {
+    'Content-Security-Policy': formPagePolicy(options),
+    'Cross-Origin-Opener-Policy': OPENER_POLICY,
+    'Cross-Origin-Embedder-Policy': FORM_PAGE_EMBEDDER_POLICY,
+    ...endpoints,
+  };
   const policies = meetingFramePolicies(options);
-  const frame = { 'Content-Security-Policy': policies.enforced, 'Content-Security-Policy-Report-Only': policies.reportOnly, ...endpoints };
+  const frame = (embedder: string) => ({
+    'Content-Security-Policy': policies.enforced,
+    'Content-Security-Policy-Report-Only': policies.reportOnly,
+    // Per engine (lib/isolation.ts): the page opens the copy its browser can isolate.
+    'Cross-Origin-Opener-Policy': OPENER_POLICY,
+    'Cross-Origin-Embedder-Policy': embedder,
+    ...endpoints,
+  });
   // Client view's frame and component view's frame run the same SDK's media code: one policy for both.
   // Netlify also serves each document without its .html (/meeting for meeting.html), and /j/* is the form page too
   // (join links, netlify.toml's rewrite): headers follow the path that was asked for, so each gets its rule.
+  const frames = FRAME_FILES.flatMap((file) => {
+    const path = `/${file}`;
+    const bare = path.replace(/\.html$/, '');
+    return [
+      [path, frame('credentialless')],
+      [bare, frame('credentialless')],
+      [`${FRAME_REQUIRE_CORP_PREFIX}${path}`, frame('require-corp')],
+      [`${FRAME_REQUIRE_CORP_PREFIX}${bare}`, frame('require-corp')],
+    ] as const;
+  });
   return {
     '/': form,
     '/index.html': form,
     '/index': form,
     [`${JOIN_LINK_PREFIX}*`]: form,
-    '/meeting.html': frame,
-    '/meeting': frame,
-    '/meeting-component.html': frame,
-    '/meeting-component': frame,
+    ...Object.fromEntries(frames),
   };
 }
 
@@ -132,9 +155,13 @@ export function headersFile(options: PolicyOptions): string {
 function middleware(options: PolicyOptions): Connect.NextHandleFunction {
   const headers = documentHeaders(options);
   return (req, res, next) => {
-    const path = (req.url ?? '/').split('?')[0]!;
+    const [path, query] = (req.url ?? '/').split('?') as [string, string | undefined];
     const rule = headers[path.startsWith(JOIN_LINK_PREFIX) ? `${JOIN_LINK_PREFIX}*` : path];
     for (const [name, value] of Object.entries(rule ?? {})) res.setHeader(name, value);
+    // The require-corp copies of the frames exist in builds only; here the same document answers at both paths.
+    if (rule && path.startsWith(`${FRAME_REQUIRE_CORP_PREFIX}/`)) {
+      req.url = path.slice(FRAME_REQUIRE_CORP_PREFIX.length) + (query === undefined ? '' : `?${query}`);
+    }
     next();
   };
 }
@@ -164,6 +191,8 @@ export function contentSecurityPolicy(options: PolicyOptions): Plugin {
     // instead of a missing dist/.
     writeBundle() {
       writeFileSync(join(outDir, '_headers'), headersFile(options));
+      mkdirSync(join(outDir, FRAME_REQUIRE_CORP_PREFIX), { recursive: true });
+      for (const file of FRAME_FILES) copyFileSync(join(outDir, file), join(outDir, FRAME_REQUIRE_CORP_PREFIX, file));
     },
   };
 }

@@ -1,10 +1,16 @@
 import { expect, fillForm, test, ZOOM_ANSWERS } from '../support/fixtures.ts';
 
 test('the page and the meeting frame are cross-origin isolated, with the production headers', async ({ page, request, zoom }) => {
-  for (const path of ['/', '/meeting.html', '/meeting-component.html']) {
-    const headers = (await request.get(path)).headers();
+  for (const [path, embedder] of [
+    ['/', 'require-corp'],
+    ['/meeting.html', 'credentialless'],
+    ['/meeting-component.html', 'credentialless'],
+    ['/corp/meeting.html', 'require-corp'],
+    ['/corp/meeting-component.html', 'require-corp'],
+  ]) {
+    const headers = (await request.get(path!)).headers();
     expect(headers['cross-origin-opener-policy']).toBe('same-origin');
-    expect(headers['cross-origin-embedder-policy']).toBe('credentialless');
+    expect(headers['cross-origin-embedder-policy']).toBe(embedder);
     expect(headers['x-content-type-options']).toBe('nosniff');
     expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
     expect(headers['permissions-policy']).toContain('camera=(self)');

@@ -53,13 +53,31 @@ describe('caching headers (netlify.toml and the build’s _headers)', () => {
     ['/meeting', 'no-cache'],
     ['/meeting-component', 'no-cache'],
     ['/j/123456789', 'no-cache'],
-  ])('%s: Cache-Control %s, from exactly one rule, with the isolation headers', (path, cacheControl) => {
+  ])('%s: Cache-Control %s, from exactly one rule', (path, cacheControl) => {
     const headers = headersFor(path);
     expect(headers.get('cache-control')).toEqual([cacheControl]);
-    expect(headers.get('cross-origin-opener-policy')).toEqual(['same-origin']);
-    expect(headers.get('cross-origin-embedder-policy')).toEqual(['credentialless']);
     // A document's policy comes from one rule too (a second rule for the same path once dropped it).
     if (cacheControl === 'no-cache') expect(headers.get('content-security-policy')).toHaveLength(1);
+  });
+
+  // lib/isolation.ts: the form page require-corp, each frame credentialless, and require-corp at /corp/ (WebKit);
+  // COOP with every COEP, and each from one rule (Netlify would merge two into one invalid value).
+  it.each([
+    ['/', 'require-corp'],
+    ['/index.html', 'require-corp'],
+    ['/j/123456789', 'require-corp'],
+    ['/meeting.html', 'credentialless'],
+    ['/meeting', 'credentialless'],
+    ['/meeting-component.html', 'credentialless'],
+    ['/corp/meeting.html', 'require-corp'],
+    ['/corp/meeting', 'require-corp'],
+    ['/corp/meeting-component.html', 'require-corp'],
+    ['/assets/meeting-Cq1.js', 'require-corp'],
+    [`${SELF_HOSTED_LIB_PATH}/av/js_media.min.js`, 'require-corp'],
+  ])('%s: Cross-Origin-Embedder-Policy %s, from exactly one rule', (path, embedder) => {
+    const headers = headersFor(path);
+    expect(headers.get('cross-origin-embedder-policy')).toEqual([embedder]);
+    if (!path.startsWith('/assets/') && !path.startsWith('/zoom-sdk/')) expect(headers.get('cross-origin-opener-policy')).toEqual(['same-origin']);
   });
 
   it('leaves everything else to Netlify’s default (revalidate)', () => {

@@ -8,6 +8,7 @@ import { ZOOM_CLOUD, sdkLibUrl } from '../shared/zoom-cloud.ts';
 import type { Language } from '../shared/languages.ts';
 import { LEFT_MEETING_PARAM, type JoinParams, type JoinResult, type SdkCheck } from '../shared/frame-protocol.ts';
 import { probeAssets } from './probe-assets.ts';
+import { enterStage } from './join-stage.ts';
 
 type ZoomMtg = typeof ZoomMtgApi;
 
@@ -33,6 +34,7 @@ export function loadSdk(): Promise<ZoomMtg> {
   sdkReady ??= import('@zoom/meetingsdk').then(({ ZoomMtg }) => {
     // Self-hosted, Zoom for Government's or the China CDN: before anything loads, so not one request goes elsewhere.
     if (ZOOM_CLOUD.customLib) ZoomMtg.setZoomJSLib(sdkLibUrl(), '/av');
+    enterStage('zoom-files');
     ZoomMtg.preLoadWasm();
     ZoomMtg.prepareWebSDK();
     return ZoomMtg;
@@ -83,6 +85,7 @@ export async function join(params: JoinParams): Promise<JoinResult> {
   const prepared = await prepare(params.language);
   if (!prepared.ok) return prepared;
   const sdk = await loadSdk();
+  enterStage('zoom-answer');
   return new Promise((resolve) => {
     sdk.join({
       signature: params.signature,

@@ -75,8 +75,8 @@ function isolationFinding(isolated: boolean): Finding {
         finding: 'This page is not cross-origin isolated.',
         meaning: 'You can join, but without gallery view (only the active speaker), virtual backgrounds or HD video.',
         fix:
-          'Serve the page with Cross-Origin-Opener-Policy: same-origin and Cross-Origin-Embedder-Policy: credentialless ' +
-          '(netlify.toml does); Safari does not support credentialless yet, so use Chrome, Edge or Firefox for gallery view.',
+          'Serve the page and its meeting frames with Cross-Origin-Opener-Policy: same-origin and a ' +
+          'Cross-Origin-Embedder-Policy (the build’s dist/_headers does: docs/browsers.md).',
       };
 }
 

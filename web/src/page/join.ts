@@ -1,6 +1,6 @@
 import { explainJoinError } from '../../../lib/errors/join-errors.ts';
 import type { JoinForm } from './form.ts';
-import { initMeeting, joinMeeting, msUntilJoinAllowed, onMeetingLeft, type MeetingView } from './meeting-frame-host.ts';
+import { initMeeting, joinMeeting, msUntilJoinAllowed, onMeetingLeft, reachableFromFrame, type MeetingView } from './meeting-frame-host.ts';
 import { effectiveView } from './meeting-view.ts';
 import type { Language } from '../shared/languages.ts';
 import { requestSignature } from './request-signature.ts';
@@ -51,7 +51,9 @@ export async function runJoin(form: JoinForm, onSignedOut: () => void): Promise<
     // init() needs no signature: if prefetching has not done it yet, overlap it with the signer's round trip.
     initMeeting(values.language, view);
     const [signed, zoomTokens] = await Promise.all([
-      requestSignature({ meetingNumber: values.meetingNumber, role: values.role }),
+      requestSignature({ meetingNumber: values.meetingNumber, role: values.role }, undefined, (url) =>
+        reachableFromFrame(url, values.language, view),
+      ),
       requestZoomTokens(values),
     ]);
     if (!zoomTokens.ok) {
@@ -73,8 +75,12 @@ export async function runJoin(form: JoinForm, onSignedOut: () => void): Promise<
       return;
     }
     const info = explainJoinError(joined.code, joined.message, view);
+    const title =
+      joined.unansweredSeconds === undefined
+        ? `Zoom could not join: error ${info.code}${joined.message ? ` (“${joined.message}”)` : ''}`
+        : `No answer from Zoom within ${joined.unansweredSeconds} s: stopped, as error ${info.code}`;
     showProblem({
-      title: `Zoom could not join: error ${info.code}${joined.message ? ` (“${joined.message}”)` : ''}`,
+      title,
       meaning: info.meaning,
       cause: info.cause,
       fix: info.fix,

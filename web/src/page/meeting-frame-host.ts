@@ -1,7 +1,7 @@
 import type { Language } from '../shared/languages.ts';
 import {
   FRAME_READY_MESSAGE,
-  FRAME_URLS,
+  frameUrl,
   LEFT_MEETING_MESSAGE,
   type JoinParams,
   type JoinResult,
@@ -11,6 +11,8 @@ import {
 } from '../shared/frame-protocol.ts';
 import { byId } from './dom.ts';
 import { forgetSdkTokens } from './sdk-token-copies.ts';
+import { frameEmbedderPolicy } from '../../../lib/isolation.ts';
+import { joinDeadline } from './join-deadline.ts';
 
 export type { JoinParams, JoinResult, MeetingView };
 
@@ -43,7 +45,7 @@ let frame: Frame | undefined;
  */
 function createFrame(view: MeetingView, language: Language): Frame {
   const element = document.createElement('iframe');
-  element.src = FRAME_URLS[view];
+  element.src = frameUrl(view, frameEmbedderPolicy(navigator.userAgent));
   element.title = view === 'component' ? 'Zoom meeting (inside this page)' : 'Zoom meeting';
   element.className = view === 'component' ? 'meeting-frame component' : 'meeting-frame';
   element.allow = 'camera; microphone; display-capture; autoplay; fullscreen; clipboard-write';
@@ -117,6 +119,19 @@ export async function checkInFrame(language: Language, view: MeetingView): Promi
   }
 }
 
+/**
+ * Whether `url` answers at all, asked from the prepared meeting frame (`credentialless` in Chromium and Firefox, where
+ * an opaque answer is allowed; the require-corp form page's own no-cors request fails like a dead network).
+ */
+export async function reachableFromFrame(url: string, language: Language, view: MeetingView): Promise<boolean> {
+  initMeeting(language, view);
+  try {
+    return await (await currentFrame(view, language).api).reachableWithoutCors(url, 'POST');
+  } catch {
+    return false;
+  }
+}
+
 export async function joinMeeting(params: JoinParams, view: MeetingView): Promise<JoinResult> {
   // This attempt's own frame: a leave or another failure may replace `frame` while join() is awaited.
   const attempt = currentFrame(view, params.language);
@@ -124,11 +139,13 @@ export async function joinMeeting(params: JoinParams, view: MeetingView): Promis
     const api = await attempt.api;
     attempt.element.hidden = false;
     if (view === 'component') showRegion(true);
-    const result = await api.join(params);
+    const deadline = joinDeadline(api, view);
+    const result = await Promise.race([api.join(params), deadline.expired]).finally(deadline.cancel);
     // Stamped when Zoom has answered, i.e. just after the SDK's join() call: never earlier than Zoom counts it.
     lastJoinAt = Date.now();
-    if (!result.ok && view === 'client') {
-      // The failed client-view instance cannot join again: replace it with a fresh one, from cache, for the retry.
+    if (!result.ok && (view === 'client' || result.unansweredSeconds !== undefined)) {
+      // A failed client-view instance cannot join again, and a join Zoom never answered is still running in its
+      // frame: replace it with a fresh one, from cache, for the retry.
       discardFrame(attempt);
       initMeeting(params.language, view);
     } else if (!result.ok) {

@@ -11,9 +11,13 @@ function isCrossOrigin(url: string): boolean {
 
 /**
  * A browser reports a CORS refusal exactly like a dead network. A `no-cors` request tells them apart: it
- * succeeds (with an opaque answer) when the server is up but does not allow this origin.
+ * succeeds (with an opaque answer) when the server is up but does not allow this origin. A cross-origin isolated
+ * page under `require-corp` refuses even that opaque answer, so the caller may ask a `credentialless` document
+ * (the meeting frame) as well.
  */
-async function reachableWithoutCors(url: string): Promise<boolean> {
+type ReachableWithoutCors = (url: string) => Promise<boolean>;
+
+async function reachableFromHere(url: string): Promise<boolean> {
   try {
     await fetch(url, { method: 'POST', mode: 'no-cors', body: '{}' });
     return true;
@@ -23,7 +27,11 @@ async function reachableWithoutCors(url: string): Promise<boolean> {
 }
 
 /** POSTs the contract's request to the signer and interprets the answer. */
-export async function requestSignature(request: SignatureRequestInput, url = SIGNATURE_URL): Promise<SignerOutcome> {
+export async function requestSignature(
+  request: SignatureRequestInput,
+  url = SIGNATURE_URL,
+  reachableElsewhere: ReachableWithoutCors = async () => false,
+): Promise<SignerOutcome> {
   let res: Response;
   let text: string;
   try {
@@ -35,7 +43,7 @@ export async function requestSignature(request: SignatureRequestInput, url = SIG
     text = await res.text();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    if (isCrossOrigin(url) && (await reachableWithoutCors(url))) {
+    if (isCrossOrigin(url) && ((await reachableFromHere(url)) || (await reachableElsewhere(url)))) {
       return signerFailure({
         kind: 'cors',
         meaning: 'The browser blocked the signer’s answer (CORS).',
@@ -48,8 +56,15 @@ export async function requestSignature(request: SignatureRequestInput, url = SIG
     return signerFailure({
       kind: 'network',
       meaning: 'Could not reach the signer.',
-      cause: `The request to ${url} failed before any answer (${reason}).`,
-      fix: 'Check your connection and try again; locally, make sure `npm run dev` is running.',
+      cause:
+        `The request to ${url} failed before any answer (${reason}).` +
+        // Safari's isolated documents are all require-corp: nothing there can tell a refused origin from a dead server.
+        (isCrossOrigin(url) && typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated
+          ? ' This browser cannot tell that apart from a signer that refuses this origin (CORS).'
+          : ''),
+      fix:
+        'Check your connection and try again; locally, make sure `npm run dev` is running. A signer on another ' +
+        `origin must also answer OPTIONS and POST with "Access-Control-Allow-Origin: ${typeof location === 'undefined' ? '<this origin>' : location.origin}".`,
     });
   }
   const outcome = interpretSignerResponse(res.status, res.headers.get('content-type'), text);

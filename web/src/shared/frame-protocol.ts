@@ -1,4 +1,5 @@
 import type { Language } from './languages.ts';
+import { FRAME_REQUIRE_CORP_PREFIX, type EmbedderPolicy } from '../../../lib/isolation.ts';
 
 /** What the form page hands to the meeting frame. */
 export interface JoinParams {
@@ -22,16 +23,38 @@ export interface JoinParams {
 export type MeetingView = 'client' | 'component';
 
 /** The frame document of each view (Vite entries in vite.config.ts). */
-export const FRAME_URLS: Record<MeetingView, string> = {
+const FRAME_PATHS: Record<MeetingView, string> = {
   client: '/meeting.html',
   component: '/meeting-component.html',
 };
+
+/** The frame of `view`, at the path whose Cross-Origin-Embedder-Policy this browser can isolate with (lib/isolation.ts). */
+export function frameUrl(view: MeetingView, policy: EmbedderPolicy): string {
+  return policy === 'require-corp' ? `${FRAME_REQUIRE_CORP_PREFIX}${FRAME_PATHS[view]}` : FRAME_PATHS[view];
+}
 
 /**
  * `kind` is component view's failure `type` (e.g. INVALID_PARAMETERS), absent in client view: the same code can
  * mean a refusal by Zoom or a check in the SDK itself.
  */
-export type JoinResult = { ok: true } | { ok: false; code: number; message: string; kind?: string };
+export type JoinResult =
+  | { ok: true }
+  | {
+      ok: false;
+      code: number;
+      message: string;
+      kind?: string;
+      /** Set when the page ended the attempt because Zoom left it unanswered this long (page/join-deadline.ts). */
+      unansweredSeconds?: number;
+    };
+
+/**
+ * Where a join stands in the frame: the SDK's bundle (from this site) loading and evaluating, the SDK fetching its
+ * files from Zoom's CDN (init, i18n), join() waiting for Zoom's answer (wc/info), and that answer received. The
+ * page's deadline counts the middle two only: a slow computer is not Zoom unreachable, and after Zoom's answer any
+ * wait (waiting room, waiting for the host) is Zoom's decision.
+ */
+export type JoinStage = 'sdk' | 'zoom-files' | 'zoom-answer' | 'zoom-answered';
 
 /** What the frame's SDK says about this browser ("Check this browser"), and whether the SDK's own files load. */
 export interface SdkCheck {
@@ -53,6 +76,11 @@ export interface MeetingFrameApi {
   join(params: JoinParams): Promise<JoinResult>;
   /** The SDK's own browser check (client view: checkFeatureRequirements; component view: checkSystemRequirements). */
   check(): Promise<SdkCheck>;
+  stage(): JoinStage;
+  /** Whether the SDK's files answer from where this build takes them (a HEAD request). */
+  probeAssets(): Promise<SdkCheck['assets']>;
+  /** Whether `url` answers at all, CORS or not (the page's own probe cannot tell when it is require-corp). */
+  reachableWithoutCors(url: string, method: 'HEAD' | 'POST'): Promise<boolean>;
 }
 
 /** The SDK sends the frame to `meeting.html?left` when the user leaves (a query, so the frame really reloads). */
