@@ -11,7 +11,8 @@ async function waitForFunction(port: number): Promise<void> {
   }
 }
 
-export const test = base.extend<{ zoom: ZoomCloud; zoomAccounts: FakeZoom }, { functionsReady: void; fakeZoom: FakeZoom }>({
+/** The sites and Zoom's OAuth fake, without a Playwright page (tests that drive other engines build on this). */
+export const sitesTest = base.extend<{ zoomAccounts: FakeZoom }, { functionsReady: void; fakeZoom: FakeZoom }>({
   // Zoom's OAuth server and REST API for sign-in, reached by our functions (server side) and by the browser's
   // redirects; it listens on loopback for the whole worker.
   fakeZoom: [
@@ -34,6 +35,9 @@ export const test = base.extend<{ zoom: ZoomCloud; zoomAccounts: FakeZoom }, { f
     },
     { scope: 'worker', auto: true },
   ],
+});
+
+export const test = sitesTest.extend<{ zoom: ZoomCloud }>({
   // Automatic: no page in these tests may reach the real Zoom (or anything off this machine).
   zoom: [
     async ({ page }, use) => {

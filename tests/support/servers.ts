@@ -15,6 +15,8 @@ export const PORTS = {
   zfgPage: 4181,
   /** `vite` (the dev server `npm run dev` proxies), to check the page works under its CSP in development too. */
   viteDev: 5175,
+  /** A build whose join deadline is short (VITE_JOIN_TIMEOUT_SECONDS), signing through the external signer. */
+  shortDeadlinePage: 4182,
   /** tests/fake-zoom/server.ts, started by the tests; the signer site's ZOOM_OAUTH_BASE_URL/ZOOM_API_BASE_URL. */
   fakeZoom: 8899,
 } as const;
@@ -27,6 +29,9 @@ export const BYO_PAGE_URL = `http://localhost:${PORTS.byoPage}`;
 /** Where the BYO build posts: the path of this project's signer, as the servers in signers/ serve it too. */
 export const EXTERNAL_SIGNER_URL = `http://127.0.0.1:${PORTS.externalSigner}/api/signature`;
 
+export const SHORT_DEADLINE_PAGE_URL = `http://localhost:${PORTS.shortDeadlinePage}`;
+/** That build's deadline: long enough for a loaded machine's SDK, short enough for nine hanging joins per run. */
+export const SHORT_DEADLINE_SECONDS = 8;
 export const ZFG_PAGE_URL = `http://localhost:${PORTS.zfgPage}`;
 export const UNCONFIGURED_URL = `http://localhost:${PORTS.unconfigured}`;
 export const VITE_DEV_URL = `http://localhost:${PORTS.viteDev}`;
