@@ -25,13 +25,20 @@ export const FORM_PAGE_EMBEDDER_POLICY: EmbedderPolicy = 'require-corp';
 /** `/corp/meeting.html` is `/meeting.html` served with `require-corp` (the build writes the copy). */
 export const FRAME_REQUIRE_CORP_PREFIX = '/corp';
 
+/** The first versions that isolate with `credentialless`: Chrome/Edge 96 (desktop and Android), Firefox 119. */
+const CREDENTIALLESS_SINCE: Array<[RegExp, number]> = [
+  [/\b(?:Chrome|Chromium|HeadlessChrome)\/(\d+)/, 96],
+  [/\bFirefox\/(\d+)/, 119],
+];
+
 /**
- * Whether this browser's engine implements `credentialless`. WebKit's user agents say "AppleWebKit" without a
- * Chrome/Chromium token (Chromium's say both; iOS Chrome says CriOS, iOS Firefox FxiOS, both WebKit underneath).
- * Feature detection is not available: nothing in the DOM tells whether a COEP value is known.
+ * Whether this browser implements `credentialless`, read from its user agent: nothing in the DOM tells whether a
+ * COEP value is known. WebKit's user agents (Safari, and every iOS browser: CriOS, FxiOS) carry none of the tokens
+ * above; an older Chrome or Firefox knows require-corp but not credentialless. Anything unrecognised gets
+ * require-corp, which every engine that isolates at all understands.
  */
 function supportsCredentialless(userAgent: string): boolean {
-  return !/AppleWebKit\//.test(userAgent) || /\b(?:Chrome|Chromium|HeadlessChrome)\//.test(userAgent);
+  return CREDENTIALLESS_SINCE.some(([token, since]) => Number(token.exec(userAgent)?.[1] ?? 0) >= since);
 }
 
 /** The policy a meeting frame needs in this browser. */

@@ -16,7 +16,7 @@ import { join, resolve } from 'node:path';
 import type { Connect, Plugin } from 'vite';
 import type { ZoomCloud } from '../lib/zoom-cloud.ts';
 import { JOIN_LINK_PREFIX } from '../lib/join-link.ts';
-import { FORM_PAGE_EMBEDDER_POLICY, FRAME_REQUIRE_CORP_PREFIX, OPENER_POLICY } from '../lib/isolation.ts';
+import { FORM_PAGE_EMBEDDER_POLICY, FRAME_REQUIRE_CORP_PREFIX, OPENER_POLICY, type EmbedderPolicy } from '../lib/isolation.ts';
 
 /** The meeting frames' documents; each is also written under FRAME_REQUIRE_CORP_PREFIX (lib/isolation.ts). */
 const FRAME_FILES = ['meeting.html', 'meeting-component.html'];
@@ -94,7 +94,8 @@ export function meetingFramePolicies(options: PolicyOptions): { enforced: string
       'img-src': ["'self'", 'data:', 'blob:', zoomHosts],
       'font-src': ["'self'", 'data:', ...cdn],
       'media-src': ["'self'", 'blob:', ...cdn],
-      'connect-src': ["'self'", cloud.webOrigin, zoomHosts, `wss://*.${cloud.domain}`, ...cdn],
+      // The signer too: the page asks this frame whether a signer that failed CORS answers at all.
+      'connect-src': ["'self'", cloud.webOrigin, zoomHosts, `wss://*.${cloud.domain}`, ...cdn, ...originOf(options.signerUrl)],
       'frame-src': ["'self'", zoomHosts],
       'form-action': ["'self'"],
       ...reporting,
@@ -114,7 +115,7 @@ function documentHeaders(options: PolicyOptions): Record<string, Record<string, 
     ...endpoints,
   };
   const policies = meetingFramePolicies(options);
-  const frame = (embedder: string) => ({
+  const frame = (embedder: EmbedderPolicy) => ({
     'Content-Security-Policy': policies.enforced,
     'Content-Security-Policy-Report-Only': policies.reportOnly,
     // Per engine (lib/isolation.ts): the page opens the copy its browser can isolate.

@@ -3,6 +3,7 @@
  * from a deployed copy of this project, each finding with what it means and how to fix it. Joining can work only
  * when none fails. Never prints a secret: the signature itself stays in memory, only its public claims are named.
  */
+import { FRAME_REQUIRE_CORP_PREFIX } from '../lib/isolation.ts';
 import { existsSync } from 'node:fs';
 import { inspectSignature } from '../lib/check-signature.ts';
 import { SIGNATURE_PROBLEMS } from '../lib/errors/signature-problems.ts';
@@ -79,11 +80,14 @@ function errorOf(body: unknown): { code: string; message: string } | null {
 const COOP = 'same-origin';
 const COEP = ['credentialless', 'require-corp'];
 
-function isolationHeaders(path: string, response: Response): Finding {
+/** `/corp/meeting.html`: the meeting frame Safari and every iOS browser get, isolated by require-corp only (lib/isolation.ts). */
+const WEBKIT_FRAME = `${FRAME_REQUIRE_CORP_PREFIX}/meeting.html`;
+
+function isolationHeaders(path: string, response: Response, accepted = COEP): Finding {
   const coop = response.headers.get('cross-origin-opener-policy');
   const coep = response.headers.get('cross-origin-embedder-policy');
   const check = `headers ${path}`;
-  if (coop === COOP && coep && COEP.includes(coep)) {
+  if (coop === COOP && coep && accepted.includes(coep)) {
     return { check, status: 'ok', detail: `Cross-Origin-Opener-Policy: ${coop}, Cross-Origin-Embedder-Policy: ${coep}.` };
   }
   return {
@@ -91,8 +95,11 @@ function isolationHeaders(path: string, response: Response): Finding {
     status: 'fail',
     detail:
       `Cross-Origin-Opener-Policy is ${coop ?? 'missing'}, Cross-Origin-Embedder-Policy is ${coep ?? 'missing'}: ` +
-      'without same-origin + credentialless/require-corp the SDK has no SharedArrayBuffer (no gallery view, no virtual background).',
-    fix: 'Deploy with this project’s netlify.toml (its [[headers]] for "/*"); another host must send both headers with the pages.',
+      `without same-origin + ${accepted.join('/')} the SDK has no SharedArrayBuffer (no gallery view, no virtual background)` +
+      (path === WEBKIT_FRAME ? ' in Safari and on every iPhone.' : '.'),
+    fix:
+      'Deploy with this project’s build and netlify.toml (the build writes each document’s headers to dist/_headers, and ' +
+      'the /corp/ copies of the frames); another host must send both headers with each page as dist/_headers lists them.',
   };
 }
 
@@ -304,6 +311,8 @@ export async function runSmoke(input: SmokeOptions): Promise<Finding[]> {
   }
   const frame = await get(new URL('/meeting.html', options.site), options.timeoutMs);
   if (frame.ok) await frame.response.body?.cancel();
+  const webkitFrame = await get(new URL(WEBKIT_FRAME, options.site), options.timeoutMs);
+  if (webkitFrame.ok) await webkitFrame.response.body?.cancel();
   const findings: Finding[] = [
     {
       check: 'reach',
@@ -312,6 +321,9 @@ export async function runSmoke(input: SmokeOptions): Promise<Finding[]> {
     },
     isolationHeaders('/', page.response),
     frame.ok ? isolationHeaders('/meeting.html', frame.response) : { check: 'headers /meeting.html', status: 'fail', detail: `No answer (${frame.reason}).` },
+    webkitFrame.ok
+      ? isolationHeaders(WEBKIT_FRAME, webkitFrame.response, ['require-corp'])
+      : { check: `headers ${WEBKIT_FRAME}`, status: 'fail', detail: `No answer (${webkitFrame.reason}).` },
   ];
   if (options.browser) findings.push(await isolationInBrowser(options.site, options.timeoutMs));
   findings.push(

@@ -55,7 +55,7 @@ test('a configured site passes: isolated in Chromium, signing with this machineâ
   const run = await smoke([SIGNER_URL, '--assets', SELF_HOSTED_LIB], { key: E2E_KEY, secret: E2E_SECRET });
   test.info().annotations.push({ type: 'smoke duration', description: `${run.seconds.toFixed(1)} s` });
   expect(run.code, run.out).toBe(0);
-  for (const check of ['reach', 'headers /', 'headers /meeting.html', 'isolation', 'clock', 'signature', 'sdk assets']) {
+  for (const check of ['reach', 'headers /', 'headers /meeting.html', 'headers /corp/meeting.html', 'isolation', 'clock', 'signature', 'sdk assets']) {
     expect(row(run.out, check).status, check).toBe('ok');
   }
   expect(row(run.out, 'isolation').text).toContain('crossOriginIsolated is true');

@@ -26,10 +26,10 @@ let base: URL;
 function answer(req: IncomingMessage, res: ServerResponse): void {
   const path = new URL(req.url ?? '/', 'http://x').pathname;
   res.setHeader('date', new Date(Date.now() + site.clockOffsetMs).toUTCString());
-  if (path === '/' || path === '/meeting.html') {
+  if (path === '/' || path === '/meeting.html' || path === '/corp/meeting.html') {
     if (site.isolation) {
       res.setHeader('cross-origin-opener-policy', 'same-origin');
-      res.setHeader('cross-origin-embedder-policy', 'credentialless');
+      res.setHeader('cross-origin-embedder-policy', path.startsWith('/corp/') ? 'require-corp' : 'credentialless');
     }
     res.setHeader('content-type', 'text/html');
     return void res.end('<!doctype html><title>page</title>');

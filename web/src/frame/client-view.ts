@@ -8,7 +8,7 @@ import { ZOOM_CLOUD, sdkLibUrl } from '../shared/zoom-cloud.ts';
 import type { Language } from '../shared/languages.ts';
 import { LEFT_MEETING_PARAM, type JoinParams, type JoinResult, type SdkCheck } from '../shared/frame-protocol.ts';
 import { probeAssets } from './probe-assets.ts';
-import { enterStage } from './join-stage.ts';
+import { enterJoin, enterSdkEvaluated } from './join-stage.ts';
 
 type ZoomMtg = typeof ZoomMtgApi;
 
@@ -34,7 +34,7 @@ export function loadSdk(): Promise<ZoomMtg> {
   sdkReady ??= import('@zoom/meetingsdk').then(({ ZoomMtg }) => {
     // Self-hosted, Zoom for Government's or the China CDN: before anything loads, so not one request goes elsewhere.
     if (ZOOM_CLOUD.customLib) ZoomMtg.setZoomJSLib(sdkLibUrl(), '/av');
-    enterStage('zoom-files');
+    enterSdkEvaluated();
     ZoomMtg.preLoadWasm();
     ZoomMtg.prepareWebSDK();
     return ZoomMtg;
@@ -82,10 +82,10 @@ export async function prepare(language: Language): Promise<JoinResult> {
 }
 
 export async function join(params: JoinParams): Promise<JoinResult> {
+  enterJoin();
   const prepared = await prepare(params.language);
   if (!prepared.ok) return prepared;
   const sdk = await loadSdk();
-  enterStage('zoom-answer');
   return new Promise((resolve) => {
     sdk.join({
       signature: params.signature,

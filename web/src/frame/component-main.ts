@@ -4,10 +4,10 @@
  */
 import { FRAME_READY_MESSAGE } from '../shared/frame-protocol.ts';
 import { check, join, loadSdk, prepare, ready, reportLeaving } from './component-view.ts';
-import { stage } from './join-stage.ts';
-import { probeAssets, reachableWithoutCors } from './probe-assets.ts';
+import { progress } from './join-stage.ts';
+import { signerReachable } from './probe-assets.ts';
 
-window.meetingFrame = { ready, prepare, join, check, stage, probeAssets, reachableWithoutCors };
+window.meetingFrame = { ready, prepare, join, check, progress, signerReachable };
 window.parent.postMessage({ type: FRAME_READY_MESSAGE }, location.origin);
 // A failed download surfaces when join() awaits it; here it would only be an unhandled rejection.
 loadSdk().catch(() => undefined);

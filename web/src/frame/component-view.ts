@@ -9,7 +9,7 @@ import { ZOOM_CLOUD, sdkLibUrl } from '../shared/zoom-cloud.ts';
 import type { Language } from '../shared/languages.ts';
 import { LEFT_MEETING_MESSAGE, type JoinParams, type JoinResult, type SdkCheck } from '../shared/frame-protocol.ts';
 import { probeAssets } from './probe-assets.ts';
-import { enterStage } from './join-stage.ts';
+import { enterJoin, enterSdkEvaluated } from './join-stage.ts';
 
 type Client = typeof EmbeddedClient;
 
@@ -51,7 +51,7 @@ let sdkReady: Promise<Client> | undefined;
 /** The embedded SDK (≈1 MB gzipped) loads when the page creates this frame: only once component view is chosen. */
 export function loadSdk(): Promise<Client> {
   sdkReady ??= import('@zoom/meetingsdk/embedded').then(({ default: ZoomMtgEmbedded }) => {
-    enterStage('zoom-files');
+    enterSdkEvaluated();
     return ZoomMtgEmbedded.createClient();
   });
   return sdkReady;
@@ -101,10 +101,10 @@ export function prepare(language: Language): Promise<JoinResult> {
 let joined = false;
 
 export async function join(params: JoinParams): Promise<JoinResult> {
+  enterJoin();
   const prepared = await prepare(params.language);
   if (!prepared.ok) return prepared;
   const client = await loadSdk();
-  enterStage('zoom-answer');
   try {
     await client.join({
       signature: params.signature,

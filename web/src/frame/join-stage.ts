@@ -1,23 +1,54 @@
-/** Where this frame's join stands (shared/frame-protocol.ts's JoinStage), for the page's deadline. */
-import type { JoinStage } from '../shared/frame-protocol.ts';
+/**
+ * Where this frame's join stands (shared/frame-protocol.ts's JoinStage) and how long nothing has arrived, for the
+ * page's deadline (page/join-deadline.ts). Observed from outside the SDK: its bundle loading, the join request to
+ * Zoom being sent (`POST …/api/v1/wc/info`, by XHR in both views) and answered, and every file that finishes loading.
+ */
+import type { JoinProgress, JoinStage } from '../shared/frame-protocol.ts';
 
-let current: JoinStage = 'sdk';
-/** When the current join() was called: only an answer to a request made since then is this join's. */
-let joinCalledAt = 0;
+const JOIN_REQUEST = '/api/v1/wc/info';
 
-export function stage(): JoinStage {
-  return current;
+let sdkEvaluated = false;
+/** When the current join() was called (performance.now()); -1 before the first. */
+let joinStartedAt = -1;
+let joinRequestSent = false;
+let joinAnswered = false;
+let lastArrivalAt = 0;
+
+export function enterSdkEvaluated(): void {
+  sdkEvaluated = true;
 }
 
-export function enterStage(next: JoinStage): void {
-  current = next;
-  if (next === 'zoom-answer') joinCalledAt = performance.now();
+/** A new join: what the previous one (component view retries in this document) sent and heard no longer counts. */
+export function enterJoin(): void {
+  joinStartedAt = performance.now();
+  joinRequestSent = false;
+  joinAnswered = false;
 }
 
-// Zoom's answer to the join request (POST /api/v1/wc/info, on whichever web endpoint) ends the page's wait: what
-// follows (a waiting room, the SDK's own wait-for-host page) is Zoom deciding, not Zoom unreachable. Resource
-// timing records the request once its response has arrived, in every engine, without touching the SDK.
+function stage(): JoinStage {
+  if (!sdkEvaluated) return 'sdk';
+  if (joinAnswered) return 'zoom-answered';
+  return joinRequestSent ? 'zoom-answer' : 'zoom-files';
+}
+
+export function progress(): JoinProgress {
+  const now = performance.now();
+  return { stage: stage(), quietMs: now - Math.max(lastArrivalAt, joinStartedAt) };
+}
+
+// Sent: the SDK had every file it needed to ask Zoom. Only the URL is looked at; the request goes out untouched.
+const open = XMLHttpRequest.prototype.open;
+XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) {
+  if (joinStartedAt >= 0 && String(url).includes(JOIN_REQUEST)) joinRequestSent = true;
+  return Reflect.apply(open, this, [method, url, ...rest]) as void;
+};
+
+// Answered (resource timing records a request once its response has arrived, in every engine): what follows, a
+// waiting room or the SDK's own wait-for-host page, is Zoom deciding, not Zoom unreachable. Any other file that
+// arrives is progress: a slow network is not a dead one.
 new PerformanceObserver((list) => {
-  const answered = list.getEntries().some((entry) => entry.name.includes('/api/v1/wc/info') && entry.startTime >= joinCalledAt);
-  if (current === 'zoom-answer' && answered) current = 'zoom-answered';
+  for (const entry of list.getEntries() as PerformanceResourceTiming[]) {
+    lastArrivalAt = Math.max(lastArrivalAt, entry.responseEnd);
+    if (joinStartedAt >= 0 && entry.startTime >= joinStartedAt && entry.name.includes(JOIN_REQUEST)) joinAnswered = true;
+  }
 }).observe({ type: 'resource', buffered: true });

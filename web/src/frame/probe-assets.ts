@@ -1,20 +1,8 @@
 /** Whether this frame can load the SDK's media files from where this build takes them ("Check this browser"). */
 import type { SdkCheck } from '../shared/frame-protocol.ts';
+import { reachableWithoutCors } from '../shared/reachable.ts';
+import { SIGNATURE_URL } from '../shared/signer-url.ts';
 import { sdkLibUrl } from '../shared/zoom-cloud.ts';
-
-/**
- * Whether `url` answers at all, CORS or not: a `no-cors` request succeeds (opaque) whenever the server answers. It
- * runs here for the page too: this frame is `credentialless` in Chromium and Firefox, where an opaque answer from
- * another origin is allowed, while the `require-corp` form page refuses it (lib/isolation.ts).
- */
-export async function reachableWithoutCors(url: string, method: 'HEAD' | 'POST'): Promise<boolean> {
-  try {
-    await fetch(url, { method, mode: 'no-cors', cache: 'no-store', ...(method === 'POST' ? { body: '{}' } : {}) });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export async function probeAssets(): Promise<SdkCheck['assets']> {
   // The first file the SDK fetches from lib/av when it initialises; HEAD, so nothing is downloaded.
@@ -28,4 +16,13 @@ export async function probeAssets(): Promise<SdkCheck['assets']> {
     if (await reachableWithoutCors(url, 'HEAD')) return { url, reachable: true, detail: 'reachable; its answer carried no CORS headers' };
     return { url, reachable: false, detail: reason };
   }
+}
+
+/**
+ * Whether the signer answers at all, asked from this frame for the page: the frame is `credentialless` in Chromium
+ * and Firefox, where the opaque answer that tells a CORS refusal from a dead server is allowed, and the require-corp
+ * form page's is not.
+ */
+export function signerReachable(): Promise<boolean> {
+  return reachableWithoutCors(SIGNATURE_URL, 'POST');
 }

@@ -6,7 +6,7 @@
 import { assessBrowser, type BrowserFacts, type Finding, type Permission } from './assess-browser.ts';
 import { checkInFrame } from './meeting-frame-host.ts';
 import { effectiveView } from './meeting-view.ts';
-import { SIGNATURE_URL } from './request-signature.ts';
+import { SIGNATURE_URL } from '../shared/signer-url.ts';
 import { clockSkewSeconds } from './show-signature-details.ts';
 import { byId } from './dom.ts';
 import type { JoinFormValues } from './form.ts';

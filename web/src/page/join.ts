@@ -1,6 +1,6 @@
 import { explainJoinError } from '../../../lib/errors/join-errors.ts';
 import type { JoinForm } from './form.ts';
-import { initMeeting, joinMeeting, msUntilJoinAllowed, onMeetingLeft, reachableFromFrame, type MeetingView } from './meeting-frame-host.ts';
+import { initMeeting, joinMeeting, msUntilJoinAllowed, onMeetingLeft, signerReachableFromFrame, type MeetingView } from './meeting-frame-host.ts';
 import { effectiveView } from './meeting-view.ts';
 import type { Language } from '../shared/languages.ts';
 import { requestSignature } from './request-signature.ts';
@@ -51,8 +51,8 @@ export async function runJoin(form: JoinForm, onSignedOut: () => void): Promise<
     // init() needs no signature: if prefetching has not done it yet, overlap it with the signer's round trip.
     initMeeting(values.language, view);
     const [signed, zoomTokens] = await Promise.all([
-      requestSignature({ meetingNumber: values.meetingNumber, role: values.role }, undefined, (url) =>
-        reachableFromFrame(url, values.language, view),
+      requestSignature({ meetingNumber: values.meetingNumber, role: values.role }, undefined, () =>
+        signerReachableFromFrame(values.language, view),
       ),
       requestZoomTokens(values),
     ]);

@@ -119,14 +119,11 @@ export async function checkInFrame(language: Language, view: MeetingView): Promi
   }
 }
 
-/**
- * Whether `url` answers at all, asked from the prepared meeting frame (`credentialless` in Chromium and Firefox, where
- * an opaque answer is allowed; the require-corp form page's own no-cors request fails like a dead network).
- */
-export async function reachableFromFrame(url: string, language: Language, view: MeetingView): Promise<boolean> {
+/** Whether the signer answers at all, asked from the prepared meeting frame (frame/probe-assets.ts says why). */
+export async function signerReachableFromFrame(language: Language, view: MeetingView): Promise<boolean> {
   initMeeting(language, view);
   try {
-    return await (await currentFrame(view, language).api).reachableWithoutCors(url, 'POST');
+    return await (await currentFrame(view, language).api).signerReachable();
   } catch {
     return false;
   }

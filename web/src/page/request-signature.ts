@@ -1,36 +1,30 @@
 /** Asks the signer (this site's function, or your own backend) for a signature: the request, and network failures. */
-import { SIGNATURE_PATH, type SignatureRequestInput } from '../../../lib/contract.ts';
+import type { SignatureRequestInput } from '../../../lib/contract.ts';
+import { frameEmbedderPolicy } from '../../../lib/isolation.ts';
+import { reachableWithoutCors } from '../shared/reachable.ts';
+import { SIGNATURE_URL } from '../shared/signer-url.ts';
 import { interpretSignerResponse, signerFailure, type SignerOutcome } from './read-signer-answer.ts';
-
-/** Where the page asks for signatures: this site's function, or your own backend (same JSON either way). */
-export const SIGNATURE_URL: string = import.meta.env?.VITE_SIGNATURE_URL || SIGNATURE_PATH;
 
 function isCrossOrigin(url: string): boolean {
   return typeof location !== 'undefined' && new URL(url, location.href).origin !== location.origin;
 }
 
 /**
- * A browser reports a CORS refusal exactly like a dead network. A `no-cors` request tells them apart: it
- * succeeds (with an opaque answer) when the server is up but does not allow this origin. A cross-origin isolated
- * page under `require-corp` refuses even that opaque answer, so the caller may ask a `credentialless` document
- * (the meeting frame) as well.
+ * A browser reports a CORS refusal exactly like a dead network. A `no-cors` request tells them apart
+ * (shared/reachable.ts), but the require-corp form page refuses its opaque answer, so the caller asks a
+ * credentialless document too (the meeting frame). In WebKit every isolated document is require-corp: nothing there
+ * can tell, and the explanation says so.
  */
-type ReachableWithoutCors = (url: string) => Promise<boolean>;
+type SignerReachable = () => Promise<boolean>;
 
-async function reachableFromHere(url: string): Promise<boolean> {
-  try {
-    await fetch(url, { method: 'POST', mode: 'no-cors', body: '{}' });
-    return true;
-  } catch {
-    return false;
-  }
-}
+const cannotTellCors = (): boolean =>
+  typeof navigator !== 'undefined' && typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated && frameEmbedderPolicy(navigator.userAgent) === 'require-corp';
 
 /** POSTs the contract's request to the signer and interprets the answer. */
 export async function requestSignature(
   request: SignatureRequestInput,
   url = SIGNATURE_URL,
-  reachableElsewhere: ReachableWithoutCors = async () => false,
+  reachableElsewhere: SignerReachable = async () => false,
 ): Promise<SignerOutcome> {
   let res: Response;
   let text: string;
@@ -43,7 +37,7 @@ export async function requestSignature(
     text = await res.text();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    if (isCrossOrigin(url) && ((await reachableFromHere(url)) || (await reachableElsewhere(url)))) {
+    if (isCrossOrigin(url) && ((await reachableWithoutCors(url, 'POST')) || (await reachableElsewhere()))) {
       return signerFailure({
         kind: 'cors',
         meaning: 'The browser blocked the signer’s answer (CORS).',
@@ -58,10 +52,7 @@ export async function requestSignature(
       meaning: 'Could not reach the signer.',
       cause:
         `The request to ${url} failed before any answer (${reason}).` +
-        // Safari's isolated documents are all require-corp: nothing there can tell a refused origin from a dead server.
-        (isCrossOrigin(url) && typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated
-          ? ' This browser cannot tell that apart from a signer that refuses this origin (CORS).'
-          : ''),
+        (isCrossOrigin(url) && cannotTellCors() ? ' This browser cannot tell that apart from a signer that refuses this origin (CORS).' : ''),
       fix:
         'Check your connection and try again; locally, make sure `npm run dev` is running. A signer on another ' +
         `origin must also answer OPTIONS and POST with "Access-Control-Allow-Origin: ${typeof location === 'undefined' ? '<this origin>' : location.origin}".`,

@@ -50,11 +50,17 @@ export type JoinResult =
 
 /**
  * Where a join stands in the frame: the SDK's bundle (from this site) loading and evaluating, the SDK fetching its
- * files from Zoom's CDN (init, i18n), join() waiting for Zoom's answer (wc/info), and that answer received. The
- * page's deadline counts the middle two only: a slow computer is not Zoom unreachable, and after Zoom's answer any
- * wait (waiting room, waiting for the host) is Zoom's decision.
+ * files from Zoom's CDN (until it sends the join request), the join request sent to Zoom (wc/info), and Zoom's answer
+ * received. The page's deadline counts the middle two only: a slow computer is not Zoom unreachable, and after Zoom's
+ * answer any wait (waiting room, waiting for the host) is Zoom's decision.
  */
 export type JoinStage = 'sdk' | 'zoom-files' | 'zoom-answer' | 'zoom-answered';
+
+/** The stage, and how long nothing has arrived in the frame since the join began (a slow network still delivers). */
+export interface JoinProgress {
+  stage: JoinStage;
+  quietMs: number;
+}
 
 /** What the frame's SDK says about this browser ("Check this browser"), and whether the SDK's own files load. */
 export interface SdkCheck {
@@ -76,11 +82,9 @@ export interface MeetingFrameApi {
   join(params: JoinParams): Promise<JoinResult>;
   /** The SDK's own browser check (client view: checkFeatureRequirements; component view: checkSystemRequirements). */
   check(): Promise<SdkCheck>;
-  stage(): JoinStage;
-  /** Whether the SDK's files answer from where this build takes them (a HEAD request). */
-  probeAssets(): Promise<SdkCheck['assets']>;
-  /** Whether `url` answers at all, CORS or not (the page's own probe cannot tell when it is require-corp). */
-  reachableWithoutCors(url: string, method: 'HEAD' | 'POST'): Promise<boolean>;
+  progress(): JoinProgress;
+  /** Whether the signer answers at all, CORS or not (the require-corp form page cannot tell: frame/probe-assets.ts). */
+  signerReachable(): Promise<boolean>;
 }
 
 /** The SDK sends the frame to `meeting.html?left` when the user leaves (a query, so the frame really reloads). */
