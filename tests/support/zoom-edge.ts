@@ -36,6 +36,8 @@ export class ZoomEdge {
   cdn: 'serve' | 'refuse' | 'hang' = 'serve';
   /** One CDN file that never arrives while the rest are served (matched against the URL's path). */
   stalledFile: RegExp | undefined;
+  /** A slow network: every CDN file arrives this many ms late (yet arrives). */
+  cdnDelayMs = 0;
   /** `hang`: Zoom's web server never answers the join. */
   wcInfo: 'answer' | 'hang' = 'answer';
   readonly wcInfoRequests: EdgeRequest[] = [];
@@ -46,7 +48,13 @@ export class ZoomEdge {
   readonly cdnRequests: string[] = [];
 
   /** `origin`: the page's, for a request that carries none. */
-  reply(request: EdgeRequest, origin = request.headers.origin ?? '*'): EdgeReply {
+  reply(request: EdgeRequest, origin = request.headers.origin ?? '*'): EdgeReply | Promise<EdgeReply> {
+    const reply = this.replyAtOnce(request, origin);
+    if (!this.cdnDelayMs || !ZOOM_CDN_HOSTS.has(request.url.hostname)) return reply;
+    return new Promise((resolve) => setTimeout(resolve, this.cdnDelayMs, reply));
+  }
+
+  private replyAtOnce(request: EdgeRequest, origin: string): EdgeReply {
     const { url } = request;
     if (ZOOM_CDN_HOSTS.has(url.hostname)) {
       this.cdnRequests.push(url.href);

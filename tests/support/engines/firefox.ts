@@ -4,7 +4,7 @@
  * that leaves the machine is intercepted and answered by the edge handler.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import puppeteer, { type HTTPRequest } from 'puppeteer-core';
+import puppeteer, { type HTTPRequest, type Page } from 'puppeteer-core';
 import type { EdgeHandler, EngineSession } from './engine.ts';
 import { contentTypeOf } from './edge-files.ts';
 
@@ -43,8 +43,14 @@ export async function launchFirefox(edge: EdgeHandler): Promise<EngineSession> {
     // A fake camera and microphone, granted without a prompt ("Check this browser" and its preview).
     extraPrefsFirefox: { 'media.navigator.streams.fake': true, 'media.navigator.permission.disabled': true },
   });
-  const page = await browser.newPage();
-  await page.setRequestInterception(true);
+  let page: Page;
+  try {
+    page = await browser.newPage();
+    await page.setRequestInterception(true);
+  } catch (error) {
+    await browser.close().catch(() => undefined);
+    throw error;
+  }
   page.on('request', (request) => {
     answer(request, edge).catch(() => undefined); // a request the page abandoned can no longer be answered
   });
