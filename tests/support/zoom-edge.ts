@@ -16,6 +16,7 @@ export const ZOOM_ANSWERS = {
   expiredSignature: { status: false, errorCode: 200, errorMessage: 'The signature has expired.', result: null },
   meetingNotFound: { status: false, errorCode: 3001, errorMessage: 'Meeting does not exist.', result: null },
   wrongPasscode: { status: false, errorCode: 3004, errorMessage: 'Meeting Passcode wrong.', result: null },
+  notStarted: { status: false, errorCode: 3008, errorMessage: 'Meeting has not started.', result: null },
 } satisfies Record<string, WcInfoAnswer>;
 
 /** The CDNs of lib/zoom-cloud.ts, each serving the installed package's files as Zoom's would. */

@@ -8,7 +8,7 @@ import { ZOOM_CLOUD, sdkLibUrl } from '../shared/zoom-cloud.ts';
 import type { Language } from '../shared/languages.ts';
 import { LEFT_MEETING_PARAM, type JoinParams, type JoinResult, type SdkCheck } from '../shared/frame-protocol.ts';
 import { probeAssets } from './probe-assets.ts';
-import { enterJoin, enterSdkEvaluated } from './join-stage.ts';
+import { enterJoin, enterSdkEvaluated, zoomRefusalCode } from './join-stage.ts';
 
 type ZoomMtg = typeof ZoomMtgApi;
 
@@ -97,9 +97,19 @@ export async function join(params: JoinParams): Promise<JoinResult> {
       // Only the token there is: an empty zak next to an obfToken still counts as "both" for some SDK versions.
       ...(params.obfToken ? { obfToken: params.obfToken } : params.zak ? { zak: params.zak } : {}),
       success: () => resolve({ ok: true }),
-      error: (error: unknown) => resolve(toFailure(error)),
+      error: (error: unknown) => resolve(withZoomCode(toFailure(error))),
     });
   });
+}
+
+/**
+ * Client view reports some of Zoom's refusals as its generic error 1: "the meeting has not started" (Zoom's 3008)
+ * is one, measured on 6.2.0 (its own wait-for-host page is only for isShowJoiningErrorDialog, which this page turns
+ * off). Zoom's own code goes with it, so the page can explain what Zoom said.
+ */
+function withZoomCode(failure: JoinResult): JoinResult {
+  const zoomCode = zoomRefusalCode();
+  return !failure.ok && failure.code === 1 && zoomCode !== undefined ? { ...failure, zoomCode } : failure;
 }
 
 /** The SDK is evaluated and prepared, and the media libraries it injected have loaded. */

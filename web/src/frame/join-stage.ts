@@ -13,6 +13,8 @@ let joinStartedAt = -1;
 let joinRequestSent = false;
 let joinAnswered = false;
 let lastArrivalAt = 0;
+/** The errorCode of Zoom's own answer to the current join request, when Zoom refused it. */
+let zoomRefusal: number | undefined;
 
 export function enterSdkEvaluated(): void {
   sdkEvaluated = true;
@@ -23,6 +25,26 @@ export function enterJoin(): void {
   joinStartedAt = performance.now();
   joinRequestSent = false;
   joinAnswered = false;
+  zoomRefusal = undefined;
+}
+
+/**
+ * What Zoom itself answered the join request with, when it refused: client view reports some refusals as its
+ * generic error 1 (3008 "not started" among them, measured on 6.2.0), so the page can still explain Zoom's reason.
+ */
+export function zoomRefusalCode(): number | undefined {
+  return zoomRefusal;
+}
+
+/** Reads the errorCode of a refusal (`{"status":false,"errorCode":3008,…}`); anything else is left alone. */
+function recordRefusal(request: XMLHttpRequest): void {
+  try {
+    const body: unknown = request.responseType === 'json' ? request.response : JSON.parse(request.responseText);
+    const answer = body as { status?: unknown; errorCode?: unknown } | null;
+    if (answer?.status === false && typeof answer.errorCode === 'number') zoomRefusal = answer.errorCode;
+  } catch {
+    // Not JSON (or a response type without text): nothing to add to what the SDK reports.
+  }
 }
 
 function stage(): JoinStage {
@@ -36,10 +58,14 @@ export function progress(): JoinProgress {
   return { stage: stage(), quietMs: now - Math.max(lastArrivalAt, joinStartedAt) };
 }
 
-// Sent: the SDK had every file it needed to ask Zoom. Only the URL is looked at; the request goes out untouched.
+// Sent: the SDK had every file it needed to ask Zoom. The request goes out untouched; only its answer is read.
 const open = XMLHttpRequest.prototype.open;
 XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) {
-  if (joinStartedAt >= 0 && String(url).includes(JOIN_REQUEST)) joinRequestSent = true;
+  if (joinStartedAt >= 0 && String(url).includes(JOIN_REQUEST)) {
+    joinRequestSent = true;
+    // At readyState 4, before `load`/`loadend`, where the SDK's HTTP client reads the answer and calls back.
+    this.addEventListener('readystatechange', () => this.readyState === XMLHttpRequest.DONE && recordRefusal(this));
+  }
   return Reflect.apply(open, this, [method, url, ...rest]) as void;
 };
 

@@ -1,12 +1,20 @@
 import { explainJoinError } from '../../../lib/errors/join-errors.ts';
 import type { JoinForm } from './form.ts';
-import { initMeeting, joinMeeting, msUntilJoinAllowed, onMeetingLeft, signerReachableFromFrame, type MeetingView } from './meeting-frame-host.ts';
+import {
+  initMeeting,
+  joinMeeting,
+  msUntilJoinAllowed,
+  onMeetingLeft,
+  signerReachableFromFrame,
+  type JoinResult,
+  type MeetingView,
+} from './meeting-frame-host.ts';
 import { effectiveView } from './meeting-view.ts';
 import type { Language } from '../shared/languages.ts';
 import { requestSignature } from './request-signature.ts';
 import { requestZoomTokens } from './request-zoom-tokens.ts';
 import { byId } from './dom.ts';
-import { showProblem, showStatus } from './show-problem.ts';
+import { showProblem, showStatus, type Problem } from './show-problem.ts';
 import type { Expectations } from '../../../lib/check-signature.ts';
 import { clockSkewSeconds, clockWarning, showInspection } from './show-signature-details.ts';
 
@@ -28,6 +36,19 @@ export function checkPastedSignature(signature: string, values: Expectations): v
 /** Prefetching: the frame of the view a join will use (never component view on a phone), prepared and waiting. */
 export function prepareMeeting(language: Language, chosen: MeetingView): void {
   initMeeting(language, effectiveView(chosen));
+}
+
+/** A failed join as the page shows it: Zoom's own code where the SDK reported a vaguer one, decoded by the table. */
+function explainFailedJoin(joined: Extract<JoinResult, { ok: false }>, view: MeetingView): Problem {
+  const info = explainJoinError(joined.zoomCode ?? joined.code, joined.message, view);
+  const quoted = joined.message ? ` (“${joined.message}”)` : '';
+  const title =
+    joined.unansweredSeconds !== undefined
+      ? `No answer from Zoom within ${joined.unansweredSeconds} s: stopped, as error ${info.code}`
+      : joined.zoomCode !== undefined
+        ? `Zoom could not join: error ${info.code}, Zoom’s answer (the SDK reported error ${joined.code}${quoted})`
+        : `Zoom could not join: error ${info.code}${quoted}`;
+  return { title, meaning: info.meaning, cause: info.cause, fix: info.fix };
 }
 
 /** Zoom refuses a second join() within 10 s; wait it out visibly instead of failing. */
@@ -74,17 +95,7 @@ export async function runJoin(form: JoinForm, onSignedOut: () => void): Promise<
       if (view === 'component') showStatus('In the meeting, inside this page. Leave it from the meeting’s toolbar.');
       return;
     }
-    const info = explainJoinError(joined.code, joined.message, view);
-    const title =
-      joined.unansweredSeconds === undefined
-        ? `Zoom could not join: error ${info.code}${joined.message ? ` (“${joined.message}”)` : ''}`
-        : `No answer from Zoom within ${joined.unansweredSeconds} s: stopped, as error ${info.code}`;
-    showProblem({
-      title,
-      meaning: info.meaning,
-      cause: info.cause,
-      fix: info.fix,
-    });
+    showProblem(explainFailedJoin(joined, view));
   } catch (error) {
     // The SDK itself failed to load or threw: still explain rather than leave a spinner.
     showProblem({

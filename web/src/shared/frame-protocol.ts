@@ -44,6 +44,8 @@ export type JoinResult =
       code: number;
       message: string;
       kind?: string;
+      /** The errorCode of Zoom's own refusal of the join request, when the SDK reported something less precise. */
+      zoomCode?: number;
       /** Set when the page ended the attempt because Zoom left it unanswered this long (page/join-deadline.ts). */
       unansweredSeconds?: number;
     };
