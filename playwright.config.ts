@@ -8,6 +8,7 @@ import {
   FAKE_ZOOM_URL,
   PORTS,
   SHORT_DEADLINE_SECONDS,
+  SHORT_MAX_WAIT_SECONDS,
   netlifyServeCommand,
   prebuiltSiteCommand,
 } from './tests/support/servers.ts';
@@ -81,11 +82,16 @@ export default defineConfig({
       { VITE_SIGNATURE_URL: EXTERNAL_SIGNER_URL, VITE_ZOOM_WEB_ENDPOINT: 'www.zoomgov.com' },
     ),
     // A build that gives Zoom SHORT_DEADLINE_SECONDS to answer a join (30 by default), for the joins that hang
-    // (tests/e2e/engines.spec.ts), signed by the external signer of the tests.
+    // (tests/e2e/engines.spec.ts), and waits SHORT_MAX_WAIT_SECONDS for a host (30 min by default), signed by the
+    // external signer of the tests.
     server(
       `npx vite build --outDir ../dist-deadline --emptyOutDir --logLevel warn && npx vite preview --outDir ../dist-deadline --port ${PORTS.shortDeadlinePage} --strictPort`,
       PORTS.shortDeadlinePage,
-      { VITE_SIGNATURE_URL: EXTERNAL_SIGNER_URL, VITE_JOIN_TIMEOUT_SECONDS: String(SHORT_DEADLINE_SECONDS) },
+      {
+        VITE_SIGNATURE_URL: EXTERNAL_SIGNER_URL,
+        VITE_JOIN_TIMEOUT_SECONDS: String(SHORT_DEADLINE_SECONDS),
+        VITE_MAX_WAIT_SECONDS: String(SHORT_MAX_WAIT_SECONDS),
+      },
     ),
     // Vite's dev server, as `npm run dev` runs it behind netlify dev: the page and Vite's client under the dev CSP.
     server(`npx vite --port ${PORTS.viteDev} --strictPort`, PORTS.viteDev, {}),

@@ -4,6 +4,7 @@ import { contentSecurityPolicy } from './scripts/content-security-policy.ts';
 import { selfHostedZoomAssets } from './scripts/self-hosted-zoom-assets.ts';
 import { zoomCloud } from './lib/zoom-cloud.ts';
 import { joinTimeout } from './lib/join-deadline.ts';
+import { maxWait } from './lib/max-wait.ts';
 
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), 'VITE_');
@@ -13,6 +14,8 @@ export default defineConfig(({ mode }) => {
   if (!settings.ok) throw new Error(settings.message);
   const timeout = joinTimeout(env.VITE_JOIN_TIMEOUT_SECONDS);
   if (!timeout.ok) throw new Error(timeout.message);
+  const wait = maxWait(env.VITE_MAX_WAIT_SECONDS);
+  if (!wait.ok) throw new Error(wait.message);
   const { cloud } = settings;
   return {
     root: 'web',

@@ -5,19 +5,8 @@
  * is never mistaken for an unreachable Zoom, and from the last file that arrived, so a slow network is not either;
  * it ends with Zoom's answer to the join. Build-time setting VITE_JOIN_TIMEOUT_SECONDS.
  */
-const JOIN_TIMEOUT_VAR = 'VITE_JOIN_TIMEOUT_SECONDS';
-const DEFAULT_SECONDS = 30;
-const MIN_SECONDS = 5;
-const MAX_SECONDS = 600;
+import { secondsSetting, type SecondsSetting } from './seconds-setting.ts';
 
-type JoinTimeout = { ok: true; seconds: number } | { ok: false; message: string };
-
-export function joinTimeout(raw: string | undefined): JoinTimeout {
-  if (raw === undefined || raw.trim() === '') return { ok: true, seconds: DEFAULT_SECONDS };
-  const seconds = Number(raw.trim());
-  if (Number.isInteger(seconds) && seconds >= MIN_SECONDS && seconds <= MAX_SECONDS) return { ok: true, seconds };
-  return {
-    ok: false,
-    message: `${JOIN_TIMEOUT_VAR} is "${raw}": set a whole number of seconds from ${MIN_SECONDS} to ${MAX_SECONDS}, or leave it unset for ${DEFAULT_SECONDS}.`,
-  };
+export function joinTimeout(raw: string | undefined): SecondsSetting {
+  return secondsSetting('VITE_JOIN_TIMEOUT_SECONDS', raw, { fallback: 30, min: 5, max: 600 });
 }

@@ -40,6 +40,20 @@ function troubleshootingMarkdown(): string {
     '| --- | --- | --- | --- |',
     ...joinErrors,
     '',
+    '### Refusals the page waits out (the table’s `retry`)',
+    '',
+    'The page shows “Waiting for …”, tries again by itself at this pace (seconds between tries, the last repeating;',
+    'at least 60 s while the tab is hidden) and joins as soon as a try gets further, for at most',
+    '`VITE_MAX_WAIT_SECONDS` ([Waiting for the host](#waiting-for-the-host)). Every other code is explained at once.',
+    '',
+    '| Code | Waits for | Pace (s) | If waiting does not end it |',
+    '| --- | --- | --- | --- |',
+    ...KNOWN_JOIN_ERROR_CODES.flatMap((code) => {
+      const { retry } = explainJoinError(code);
+      if (!retry) return [];
+      return [`| ${code} | ${cell(retry.waitingFor)} | ${retry.paceSeconds.join(', ')} | ${cell(retry.stillRefused.join(' '))} |`];
+    }),
+    '',
     '### Component view’s own codes (`ZoomMtgEmbedded`, [docs/component-view.md](component-view.md))',
     '',
     'Component view rejects `join()` with `{ type, reason, errorCode }`. These numbers mean something else there (or',

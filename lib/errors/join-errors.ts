@@ -7,8 +7,69 @@
 
 import type { Explanation } from '../explanation.ts';
 
-interface JoinErrorInfo extends Explanation {
+/**
+ * A refusal that can pass by itself ("not yet", "not now"): the page tries again at this pace (seconds between tries,
+ * the last repeating) until a try gets past it or the build's maximum wait (lib/max-wait.ts) is over. Only where
+ * trying again can help: a wrong passcode, a removed participant or a refused app stays refused however often.
+ */
+export interface Retry {
+  /** The page's state while it waits: "Waiting for …". */
+  waitingFor: string;
+  paceSeconds: readonly number[];
+  /** What else gives this answer when the wait does not end it, shown after a few tries and when the wait ends. */
+  stillRefused: readonly string[];
+  /** The fix once the page has stopped waiting. */
+  fixAfterWait: string;
+}
+
+interface JoinErrorEntry extends Explanation {
+  retry?: Retry;
+}
+
+interface JoinErrorInfo extends JoinErrorEntry {
   code: number;
+}
+
+/** Zoom allows one join every 10 s: the first tries come as soon as it allows, then further apart. */
+const NOT_STARTED: Retry = {
+  waitingFor: 'the host to start this meeting',
+  paceSeconds: [10, 10, 30, 30, 60],
+  stillRefused: [
+    'The number is not the meeting the host started: a Personal Meeting ID (PMI) and a scheduled meeting’s ID are ' +
+      'different meetings. Compare the number with the one in the host’s Zoom window (Meeting information).',
+    'A recurring meeting keeps one ID for every occurrence, but a host who starts a new instant meeting or another ' +
+      'series instead starts a different number: ask the host to start this one from their meeting list.',
+    'The host is signed in to Zoom with another account than the one that owns the meeting: for Zoom it has not ' +
+      'started until its own host (or an alternative host) starts it.',
+    'Join before host is off and a waiting room is on: attendees are admitted only once the host has started. If ' +
+      'the host says it is running, ask them to check that it is this meeting, or to allow joining before the host.',
+  ],
+  fixAfterWait:
+    'Check each of these with the host, then click Join to wait again; or ask the host to enable join before host ' +
+    'in the meeting’s settings.',
+};
+
+/** Zoom's service or rate limit saying "not now": a minute is what its own messages ask for. */
+const ZOOM_BUSY: Retry = {
+  waitingFor: 'Zoom to accept joins again',
+  paceSeconds: [60],
+  stillRefused: [
+    'Check status.zoom.us for an outage of the web client or meetings.',
+    'A network, proxy or firewall that blocks zoom.us gives the same answer for as long as it does: try another ' +
+      'network.',
+    'Many joins from one app or network in a short time keep Zoom’s rate limit on: other pages of this site that try ' +
+      'at the same time count too.',
+  ],
+  fixAfterWait: 'Click Join to try again later; if status.zoom.us shows no outage, try from another network.',
+};
+
+/** The page's own check, beside the table's lines: the signature was made for the number joined (or was not). */
+export function signedForLine(signedFor: string | undefined, joined: string): string {
+  if (signedFor === joined) return `This page checked the signature: it was made for meeting ${joined}, the number joined.`;
+  return (
+    `The signature was made for meeting ${signedFor ?? '(none)'}, but this page joined ${joined}: the signer signed ` +
+    'another number than the one typed.'
+  );
 }
 
 const SIGNATURE_CHECKLIST =
@@ -16,7 +77,7 @@ const SIGNATURE_CHECKLIST =
   'Meeting SDK app (not a Server-to-Server OAuth or retired JWT app), from the same app and the same ' +
   '(development or production) pair, with no stray spaces.';
 
-const table: Record<number, Explanation> = {
+const table: Record<number, JoinErrorEntry> = {
   0: {
     meaning: 'Success.',
     cause: 'The SDK reported success through the error path, which should not happen.',
@@ -49,7 +110,8 @@ const table: Record<number, Explanation> = {
   403: {
     meaning: 'The Zoom service is temporarily offline.',
     cause: 'Zoom’s web service is unavailable or blocked from this network.',
-    fix: 'Wait a minute and try again; check status.zoom.us and that the network allows zoom.us.',
+    fix: 'Wait a minute and try again (the page does, by itself); check status.zoom.us and that the network allows zoom.us.',
+    retry: ZOOM_BUSY,
   },
   3000: {
     meaning: 'Another meeting is already in progress.',
@@ -84,8 +146,9 @@ const table: Record<number, Explanation> = {
     meaning: 'The meeting has not started.',
     cause: 'The host has not started it yet and "Allow participants to join before host" is off.',
     fix:
-      'Wait for the host to start the meeting and join again, or ask the host to enable join before host in ' +
-      'the meeting’s settings.',
+      'Wait for the host to start the meeting: the page tries again by itself and joins as soon as it has started. ' +
+      'Or ask the host to enable join before host in the meeting’s settings.',
+    retry: NOT_STARTED,
   },
   3009: {
     meaning: 'You were removed from this meeting.',
@@ -123,6 +186,18 @@ const table: Record<number, Explanation> = {
     meaning: 'Signing in is not supported for this webinar from the web SDK.',
     cause: 'The webinar requires a sign-in flow the web SDK does not offer.',
     fix: 'Join this webinar with the Zoom app, or ask the host to relax its authentication setting.',
+  },
+  3129: {
+    meaning: 'The webinar is in its practice session.',
+    cause: 'The host and panelists are rehearsing; attendees are admitted once the host starts the webinar itself.',
+    fix: 'Wait: the page tries again by itself and joins as soon as the webinar starts.',
+    retry: { ...NOT_STARTED, waitingFor: 'the host to start this webinar (practice session)' },
+  },
+  3139: {
+    meaning: 'The meeting has not started (Zoom’s code 3139, which the SDK treats as 3008).',
+    cause: 'The host has not started it yet, and attendees may not join before the host.',
+    fix: 'Wait for the host: the page tries again by itself and joins as soon as the meeting has started.',
+    retry: NOT_STARTED,
   },
   3265: {
     meaning: 'ZAK token error.',
@@ -211,7 +286,8 @@ const table: Record<number, Explanation> = {
   3633: {
     meaning: 'Too many requests: Zoom’s API rate limit was reached.',
     cause: 'Many joins in a short time from this app or network.',
-    fix: 'Wait a minute and try again.',
+    fix: 'Wait a minute and try again: the page does, by itself.',
+    retry: ZOOM_BUSY,
   },
   3634: {
     meaning: 'Too many join attempts: Zoom wants a reCAPTCHA check.',
@@ -347,7 +423,8 @@ const table: Record<number, Explanation> = {
   4009: {
     meaning: 'Zoom reported a server error.',
     cause: 'A temporary problem on Zoom’s side.',
-    fix: 'Wait a moment and join again; check status.zoom.us if it persists.',
+    fix: 'Wait a moment: the page tries again by itself. Check status.zoom.us if it persists.',
+    retry: ZOOM_BUSY,
   },
   4011: {
     meaning: 'Joining another account’s meeting needs a published app and an OBF or ZAK token.',
@@ -423,7 +500,7 @@ const table: Record<number, Explanation> = {
  * (1, 2, 3, 200) or only exists in component view (5000+), this entry wins for component view; every other code
  * (3004, 3712, 4011…) means the same in both views, because the embedded SDK maps Zoom's answer with the same map.
  */
-const componentViewTable: Record<number, Explanation> = {
+const componentViewTable: Record<number, JoinErrorEntry> = {
   1: {
     meaning: 'The operation timed out (component view).',
     cause: 'Zoom’s servers did not answer the join in time: a slow or filtered network, or a proxy holding WebSockets.',

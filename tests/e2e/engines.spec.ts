@@ -190,7 +190,10 @@ for (const engine of ENGINES) {
       }
 
       test('a slow CDN (every file late, the whole far past the deadline) is waited for: Zoom’s own answer is shown', async ({ session, edge }) => {
-        edge.cdnDelayMs = (SHORT_DEADLINE_SECONDS - 3) * 1000;
+        // Late, yet never quiet for the deadline: the SDK fetches some files from workers, which the frame cannot
+        // observe, so two such files in a row count as one quiet stretch (measured: 5 s each failed on a loaded
+        // machine, 10 s of nothing seen).
+        edge.cdnDelayMs = (SHORT_DEADLINE_SECONDS - 5) * 1000;
         edge.answer = ZOOM_ANSWERS.invalidSignature;
         await session.goto(SHORT_DEADLINE_PAGE_URL);
         await fillForm(session, { meeting: '123456789', name: 'Patient' });
@@ -215,12 +218,15 @@ for (const engine of ENGINES) {
 }
 
 test('the deployed build gives Zoom 30 s by default (Chromium, Zoom’s CDN dropping connections)', async ({ session, edge }) => {
+  // The 30 s count from the SDK's evaluation in the frame, which a loaded CI machine has taken 30 s and more to
+  // finish (the page allows it twice the deadline): room for both, as for the short-deadline build's tests.
+  test.setTimeout(180_000);
   edge.cdn = 'hang';
   await session.goto('/');
   await fillForm(session, { meeting: '123456789', name: 'Patient' });
   const clicked = Date.now();
   await clickJoin(session);
-  const problem = await problemShown(session, 30_000 + DEADLINE_SLACK_MS);
+  const problem = await problemShown(session, 30_000 + 60_000 + DEADLINE_SLACK_MS);
   expect(problem.title).toContain('No answer from Zoom within 30 s');
   expect(Date.now() - clicked).toBeGreaterThanOrEqual(30_000);
 });

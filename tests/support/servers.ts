@@ -15,7 +15,7 @@ export const PORTS = {
   zfgPage: 4181,
   /** `vite` (the dev server `npm run dev` proxies), to check the page works under its CSP in development too. */
   viteDev: 5175,
-  /** A build whose join deadline is short (VITE_JOIN_TIMEOUT_SECONDS), signing through the external signer. */
+  /** A build whose join deadline and wait for the host are short, signing through the external signer. */
   shortDeadlinePage: 4182,
   /** tests/fake-zoom/server.ts, started by the tests; the signer site's ZOOM_OAUTH_BASE_URL/ZOOM_API_BASE_URL. */
   fakeZoom: 8899,
@@ -32,6 +32,8 @@ export const EXTERNAL_SIGNER_URL = `http://127.0.0.1:${PORTS.externalSigner}/api
 export const SHORT_DEADLINE_PAGE_URL = `http://localhost:${PORTS.shortDeadlinePage}`;
 /** That build's deadline: long enough for a loaded machine's SDK, short enough for nine hanging joins per run. */
 export const SHORT_DEADLINE_SECONDS = 8;
+/** That build's maximum wait for the host (VITE_MAX_WAIT_SECONDS, the least it accepts): tries at 0, 10 and 20 s. */
+export const SHORT_MAX_WAIT_SECONDS = 30;
 export const ZFG_PAGE_URL = `http://localhost:${PORTS.zfgPage}`;
 export const UNCONFIGURED_URL = `http://localhost:${PORTS.unconfigured}`;
 export const VITE_DEV_URL = `http://localhost:${PORTS.viteDev}`;

@@ -33,6 +33,8 @@ const ZOOM_WEB_ENDPOINTS = new Set(['zoom.us', 'www.zoomgov.com']);
  */
 export class ZoomEdge {
   answer: WcInfoAnswer = ZOOM_ANSWERS.wrongPasscode;
+  /** Answers for the next joins, one each, before `answer` (a meeting that starts while the page waits). */
+  nextAnswers: WcInfoAnswer[] = [];
   /** Zoom's CDN: serving, refusing connections, or dropping them (a firewall: no answer at all). */
   cdn: 'serve' | 'refuse' | 'hang' = 'serve';
   /** One CDN file that never arrives while the rest are served (matched against the URL's path). */
@@ -76,7 +78,7 @@ export class ZoomEdge {
       this.wcInfoRequests.push(request);
       this.wcInfoTimes.push(Date.now());
       if (this.wcInfo === 'hang') return { kind: 'hang' };
-      return { kind: 'respond', status: 200, headers: { ...cors, 'content-type': 'application/json' }, body: JSON.stringify(this.answer) };
+      return { kind: 'respond', status: 200, headers: { ...cors, 'content-type': 'application/json' }, body: JSON.stringify(this.nextAnswers.shift() ?? this.answer) };
     }
     this.refused.push(url.href);
     return { kind: 'refuse' };

@@ -55,7 +55,7 @@ function stage(): JoinStage {
 
 export function progress(): JoinProgress {
   const now = performance.now();
-  return { stage: stage(), quietMs: now - Math.max(lastArrivalAt, joinStartedAt) };
+  return { stage: stage(), quietMs: now - Math.max(lastArrivalAt, joinStartedAt), ...(zoomRefusal === undefined ? {} : { zoomRefusal }) };
 }
 
 // Sent: the SDK had every file it needed to ask Zoom. The request goes out untouched; only its answer is read.

@@ -174,6 +174,15 @@ export class JoinForm {
     }
   }
 
+  /** Switches to Host (the sign-in box follows the change, as for a click) and submits: Start instead of Join. */
+  startAsHost(): void {
+    const host = this.element.querySelector<HTMLInputElement>('input[name="role"][value="1"]');
+    if (!host) return;
+    host.checked = true;
+    host.dispatchEvent(new Event('change', { bubbles: true }));
+    this.element.requestSubmit();
+  }
+
   setBusy(busy: boolean, label?: string): void {
     const button = this.element.querySelector<HTMLButtonElement>('button[type="submit"]');
     if (!button) return;

@@ -1,5 +1,6 @@
-import { explainJoinError } from '../../../lib/errors/join-errors.ts';
-import type { JoinForm } from './form.ts';
+import { explainJoinError, signedForLine } from '../../../lib/errors/join-errors.ts';
+import { inspectSignature } from '../../../lib/check-signature.ts';
+import type { JoinForm, JoinFormValues } from './form.ts';
 import {
   initMeeting,
   joinMeeting,
@@ -12,7 +13,8 @@ import {
 import { effectiveView } from './meeting-view.ts';
 import type { Language } from '../shared/languages.ts';
 import { requestSignature } from './request-signature.ts';
-import { requestZoomTokens } from './request-zoom-tokens.ts';
+import { requestZoomTokens, type ZoomTokens } from './request-zoom-tokens.ts';
+import { HostWait, MAX_WAIT_SECONDS, showStateInTitle } from './wait-for-host.ts';
 import { byId } from './dom.ts';
 import { showProblem, showStatus, type Problem } from './show-problem.ts';
 import type { Expectations } from '../../../lib/check-signature.ts';
@@ -59,43 +61,116 @@ async function waitForJoinSlot(form: JoinForm): Promise<void> {
   }
 }
 
+/** What the page keeps while it waits for the host: reused for every try until it is close to expiring. */
+interface Credentials {
+  signature: string;
+  tokens: ZoomTokens;
+  /** Date.now() after which the signature (or the ZAK / OBF token, 2 h) may not last through another try. */
+  renewAt: number;
+  /** The meeting number the signature was made for. */
+  signedFor: string | undefined;
+}
+
+/** Renewed this long before the signature expires: a try, and Zoom's check of it, take seconds, not minutes. */
+const RENEW_BEFORE_EXPIRY_MS = 5 * 60_000;
+/** ZAKs and OBF tokens live 2 hours (the page cannot read their expiry); renewed well before. */
+const TOKEN_REUSE_MS = 90 * 60_000;
+
+type Signed = { ok: true; credentials: Credentials } | { ok: false; problem: Problem; signedOut: boolean };
+
+/** A signature, and the host's ZAK or an OBF token when the join needs one. */
+async function sign(values: JoinFormValues, view: MeetingView): Promise<Signed> {
+  const [signed, zoomTokens] = await Promise.all([
+    requestSignature({ meetingNumber: values.meetingNumber, role: values.role }, undefined, () =>
+      signerReachableFromFrame(values.language, view),
+    ),
+    requestZoomTokens(values),
+  ]);
+  if (!zoomTokens.ok) return zoomTokens;
+  if (!signed.ok) return { ok: false, signedOut: false, problem: { title: 'Could not get a signature', ...signed.problem } };
+  const { signature } = signed.response;
+  showSignatureDetails(signature, values, signed.serverDate);
+  const { claims } = inspectSignature(signature);
+  // Its lifetime counted from now, not its exp against this computer's clock (which may be off).
+  const lifetimeMs = typeof claims?.['exp'] === 'number' && typeof claims['iat'] === 'number' ? (claims['exp'] - claims['iat']) * 1000 : 0;
+  const now = Date.now();
+  return {
+    ok: true,
+    credentials: {
+      signature,
+      tokens: zoomTokens.tokens,
+      renewAt: now + Math.min(lifetimeMs - RENEW_BEFORE_EXPIRY_MS, TOKEN_REUSE_MS),
+      signedFor: claims?.['mn'] === undefined ? undefined : String(claims['mn']),
+    },
+  };
+}
+
+/** What the page can learn from the sign-in box: whether Zoom still knows the user, and to say when it does not. */
+interface Account {
+  signedIn(): Promise<boolean>;
+  markSignedOut(): void;
+}
+
 /**
  * Sign (and fetch the host's ZAK or an OBF token when needed), then join; every failure ends as an explanation
- * on the page with the form ready again. `onSignedOut` runs when the site or Zoom no longer knows the sign-in.
+ * on the page with the form ready again. A refusal that can pass by itself (the table's Retry: the meeting has not
+ * started, Zoom is busy) is waited out, trying again at the table's pace, until a try gets further or the build's
+ * maximum wait is over (page/wait-for-host.ts).
  */
-export async function runJoin(form: JoinForm, onSignedOut: () => void): Promise<void> {
+export async function runJoin(form: JoinForm, account: Account): Promise<void> {
   const values = form.values();
   const view = effectiveView(values.view);
   form.setBusy(true, 'Joining…');
+  let wait: HostWait | undefined;
+  let joinedMeeting = false;
+  let closingStatus: string | null = null;
+  let startAsHost = false;
   try {
     showStatus(values.role === 1 || values.otherAccount ? 'Getting a signature and your Zoom token…' : 'Getting a signature…');
     // init() needs no signature: if prefetching has not done it yet, overlap it with the signer's round trip.
     initMeeting(values.language, view);
-    const [signed, zoomTokens] = await Promise.all([
-      requestSignature({ meetingNumber: values.meetingNumber, role: values.role }, undefined, () =>
-        signerReachableFromFrame(values.language, view),
-      ),
-      requestZoomTokens(values),
-    ]);
-    if (!zoomTokens.ok) {
-      if (zoomTokens.signedOut) onSignedOut();
-      showProblem(zoomTokens.problem);
-      return;
+    let credentials: Credentials | undefined;
+    for (;;) {
+      if (!credentials || Date.now() >= credentials.renewAt) {
+        const signed = await sign(values, view);
+        if (!signed.ok) {
+          if (signed.signedOut) account.markSignedOut();
+          showProblem(signed.problem);
+          return;
+        }
+        credentials = signed.credentials;
+      }
+      await waitForJoinSlot(form);
+      form.setBusy(true, wait ? 'Waiting…' : 'Joining…');
+      if (!wait) showStatus('Joining the meeting…');
+      const joined = await joinMeeting({ ...values, ...credentials.tokens, signature: credentials.signature }, view, wait !== undefined);
+      if (joined.ok) {
+        joinedMeeting = true;
+        if (view === 'component') closingStatus = 'In the meeting, inside this page. Leave it from the meeting’s toolbar.';
+        return;
+      }
+      const info = explainJoinError(joined.zoomCode ?? joined.code, joined.message, view);
+      const retry = joined.unansweredSeconds === undefined && MAX_WAIT_SECONDS > 0 ? info.retry : undefined;
+      if (!retry) {
+        showProblem(explainFailedJoin(joined, view));
+        return;
+      }
+      const pageCheck = signedForLine(credentials.signedFor, values.meetingNumber);
+      wait ??= new HostWait(values.meetingNumber, values.role === 0 ? account.signedIn() : Promise.resolve(false));
+      const next = await wait.afterRefusal(retry, pageCheck);
+      if (next === 'cancel') {
+        closingStatus = 'Stopped waiting. Join starts again whenever you are ready.';
+        return;
+      }
+      if (next === 'start-as-host') {
+        startAsHost = true;
+        return;
+      }
+      if (next === 'expired') {
+        showProblem(wait.gaveUp(info.code, info, retry, pageCheck));
+        return;
+      }
     }
-    if (!signed.ok) {
-      showProblem({ title: 'Could not get a signature', ...signed.problem });
-      return;
-    }
-    showSignatureDetails(signed.response.signature, values, signed.serverDate);
-    await waitForJoinSlot(form);
-    form.setBusy(true, 'Joining…');
-    showStatus('Joining the meeting…');
-    const joined = await joinMeeting({ ...values, ...zoomTokens.tokens, signature: signed.response.signature }, view);
-    if (joined.ok) {
-      if (view === 'component') showStatus('In the meeting, inside this page. Leave it from the meeting’s toolbar.');
-      return;
-    }
-    showProblem(explainFailedJoin(joined, view));
   } catch (error) {
     // The SDK itself failed to load or threw: still explain rather than leave a spinner.
     showProblem({
@@ -105,9 +180,15 @@ export async function runJoin(form: JoinForm, onSignedOut: () => void): Promise<
       fix: 'Reload the page and try again; check the browser console for the underlying error.',
     });
   } finally {
-    if (!document.getElementById('app')?.classList.contains('in-meeting')) showStatus(null);
+    wait?.end(joinedMeeting);
+    showStatus(closingStatus);
     form.setBusy(false);
+    // The signed-in user chose to start the meeting they were waiting for: the same form, as its host.
+    if (startAsHost) form.startAsHost();
   }
 }
 
-onMeetingLeft(() => showStatus('You left the meeting.'));
+onMeetingLeft(() => {
+  showStateInTitle(null);
+  showStatus('You left the meeting.');
+});

@@ -77,7 +77,12 @@ formElement.addEventListener('submit', (event) => {
   form.remember();
   form.setBusy(true, 'Joining…');
   loadJoinFlow()
-    .then((flow) => flow.runJoin(form, () => void account.then((box) => box?.markSignedOut())))
+    .then((flow) =>
+      flow.runJoin(form, {
+        signedIn: () => account.then((box) => box?.signedIn() ?? false),
+        markSignedOut: () => void account.then((box) => box?.markSignedOut()),
+      }),
+    )
     .catch((error: unknown) => {
       form.setBusy(false);
       showProblem(couldNotLoad('the join step', error));

@@ -129,15 +129,45 @@ export async function signerReachableFromFrame(language: Language, view: Meeting
   }
 }
 
-export async function joinMeeting(params: JoinParams, view: MeetingView): Promise<JoinResult> {
+/** A refused try hands back to the page within moments; one still running this long after Zoom's answer is not. */
+const REFUSAL_SETTLES_MS = 3000;
+
+/**
+ * Shows the meeting once Zoom has let this try in (or it is still running well after Zoom's answer: the SDK's own
+ * waiting page), so that trying again while waiting for the host does not flash the meeting up for every refusal.
+ */
+function revealOnceAdmitted(api: MeetingFrameApi, reveal: () => void): () => void {
+  let answeredAt: number | undefined;
+  const timer = setInterval(() => {
+    const { stage, zoomRefusal } = api.progress();
+    if (stage !== 'zoom-answered') return;
+    answeredAt ??= Date.now();
+    if (zoomRefusal !== undefined && Date.now() - answeredAt < REFUSAL_SETTLES_MS) return;
+    clearInterval(timer);
+    reveal();
+  }, 250);
+  return () => clearInterval(timer);
+}
+
+/** `quietly`: a try while the page waits for the host, shown only once Zoom lets it in. */
+export async function joinMeeting(params: JoinParams, view: MeetingView, quietly = false): Promise<JoinResult> {
   // This attempt's own frame: a leave or another failure may replace `frame` while join() is awaited.
   const attempt = currentFrame(view, params.language);
+  let stopRevealing = () => {};
   try {
     const api = await attempt.api;
-    attempt.element.hidden = false;
-    if (view === 'component') showRegion(true);
+    const reveal = () => {
+      attempt.element.hidden = false;
+      if (view === 'component') showRegion(true);
+    };
+    if (quietly) stopRevealing = revealOnceAdmitted(api, reveal);
+    else reveal();
     const deadline = joinDeadline(api, view);
-    const result = await Promise.race([api.join(params), deadline.expired]).finally(deadline.cancel);
+    const result = await Promise.race([api.join(params), deadline.expired]).finally(() => {
+      deadline.cancel();
+      stopRevealing();
+    });
+    if (result.ok) reveal();
     // Stamped when Zoom has answered, i.e. just after the SDK's join() call: never earlier than Zoom counts it.
     lastJoinAt = Date.now();
     if (!result.ok && (view === 'client' || result.unansweredSeconds !== undefined)) {
@@ -152,6 +182,7 @@ export async function joinMeeting(params: JoinParams, view: MeetingView): Promis
     }
     return result;
   } catch (error) {
+    stopRevealing();
     discardFrame(attempt);
     throw error;
   }

@@ -96,6 +96,13 @@ export class ZoomAccount {
     this.render();
   }
 
+  /** Whether a Zoom user is signed in on this site (asked once, also when the box is not shown). */
+  async signedIn(): Promise<boolean> {
+    this.loading ??= this.load();
+    await this.loading;
+    return this.state?.signedIn === true;
+  }
+
   /** After Zoom refused the session (expired or revoked), show the sign-in button again. */
   markSignedOut(): void {
     this.state = { signedIn: false };

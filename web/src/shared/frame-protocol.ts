@@ -62,6 +62,8 @@ export type JoinStage = 'sdk' | 'zoom-files' | 'zoom-answer' | 'zoom-answered';
 export interface JoinProgress {
   stage: JoinStage;
   quietMs: number;
+  /** The errorCode of Zoom's refusal of this join, once answered (undefined: not answered, or not refused). */
+  zoomRefusal?: number;
 }
 
 /** What the frame's SDK says about this browser ("Check this browser"), and whether the SDK's own files load. */

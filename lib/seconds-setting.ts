@@ -1,0 +1,27 @@
+/**
+ * A build setting that is a whole number of seconds (VITE_JOIN_TIMEOUT_SECONDS, VITE_MAX_WAIT_SECONDS): unset means
+ * the default, anything outside the bounds is refused with a message naming the variable and what it accepts, so
+ * vite.config.ts stops the build instead of shipping a page that quietly uses something else.
+ */
+export type SecondsSetting = { ok: true; seconds: number } | { ok: false; message: string };
+
+interface Bounds {
+  fallback: number;
+  min: number;
+  max: number;
+  /** What 0 means, when 0 is accepted outside the bounds ("turns waiting off"). */
+  zero?: string;
+}
+
+export function secondsSetting(variable: string, raw: string | undefined, bounds: Bounds): SecondsSetting {
+  const text = raw?.trim() ?? '';
+  if (text === '') return { ok: true, seconds: bounds.fallback };
+  // Digits only: Number() would also read "1e3", "0x20" and "8.0".
+  const seconds = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if ((seconds === 0 && bounds.zero) || (seconds >= bounds.min && seconds <= bounds.max)) return { ok: true, seconds };
+  const zero = bounds.zero ? `, 0 ${bounds.zero}` : '';
+  return {
+    ok: false,
+    message: `${variable} is "${raw}": set a whole number of seconds from ${bounds.min} to ${bounds.max}${zero}, or leave it unset for ${bounds.fallback}.`,
+  };
+}
