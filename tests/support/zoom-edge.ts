@@ -24,6 +24,8 @@ const ZOOM_CDN_HOSTS = new Set(['source.zoom.us', 'source.zoomgov.com', 'jssdk.z
 /** Where joins go: Zoom's commercial cloud, and Zoom for Government's. */
 const ZOOM_WEB_ENDPOINTS = new Set(['zoom.us', 'www.zoomgov.com']);
 
+const isZoom = (hostname: string) => ZOOM_CDN_HOSTS.has(hostname) || ZOOM_WEB_ENDPOINTS.has(hostname);
+
 /**
  * Zoom's cloud at the network edge, for any engine (each driver hands it what leaves the browser): the SDK's files
  * come from the installed package (as `source.zoom.us` would serve them) and `wc/info` answers as configured.
@@ -39,8 +41,8 @@ export class ZoomEdge {
   cdn: 'serve' | 'refuse' | 'hang' = 'serve';
   /** One CDN file that never arrives while the rest are served (matched against the URL's path). */
   stalledFile: RegExp | undefined;
-  /** A slow network: every CDN file arrives this many ms late (yet arrives). */
-  cdnDelayMs = 0;
+  /** A slow network: every answer from Zoom (its CDN's files, its web server's) arrives this many ms late, yet arrives. */
+  delayMs = 0;
   /** `hang`: Zoom's web server never answers the join. */
   wcInfo: 'answer' | 'hang' = 'answer';
   readonly wcInfoRequests: EdgeRequest[] = [];
@@ -53,8 +55,8 @@ export class ZoomEdge {
   /** `origin`: the page's, for a request that carries none. */
   reply(request: EdgeRequest, origin = request.headers.origin ?? '*'): EdgeReply | Promise<EdgeReply> {
     const reply = this.replyAtOnce(request, origin);
-    if (!this.cdnDelayMs || !ZOOM_CDN_HOSTS.has(request.url.hostname)) return reply;
-    return new Promise((resolve) => setTimeout(resolve, this.cdnDelayMs, reply));
+    if (!this.delayMs || !isZoom(request.url.hostname)) return reply;
+    return new Promise((resolve) => setTimeout(resolve, this.delayMs, reply));
   }
 
   private replyAtOnce(request: EdgeRequest, origin: string): EdgeReply {
