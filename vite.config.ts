@@ -2,20 +2,18 @@ import { resolve } from 'node:path';
 import { defineConfig, loadEnv } from 'vite';
 import { contentSecurityPolicy } from './scripts/content-security-policy.ts';
 import { selfHostedZoomAssets } from './scripts/self-hosted-zoom-assets.ts';
+import { settingProblems } from './lib/settings.ts';
 import { zoomCloud } from './lib/zoom-cloud.ts';
-import { joinTimeout } from './lib/join-deadline.ts';
-import { maxWait } from './lib/max-wait.ts';
 
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), 'VITE_');
-  // Zoom's cloud (VITE_ZOOM_WEB_ENDPOINT: zoom.us or Zoom for Government) and where the SDK's files come from
-  // (VITE_ZOOM_ASSETS: the cloud's CDN, `self`, or `china`); a value the project does not know stops the build here.
+  // Every build setting is read through lib/settings.ts: a value it does not accept stops the build here, naming
+  // the variable, instead of shipping a page that quietly uses something else.
+  const problems = settingProblems(env, 'build');
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+  // Zoom's cloud (VITE_ZOOM_WEB_ENDPOINT) and where the SDK's files come from (VITE_ZOOM_ASSETS).
   const settings = zoomCloud({ webEndpoint: env.VITE_ZOOM_WEB_ENDPOINT, assets: env.VITE_ZOOM_ASSETS });
   if (!settings.ok) throw new Error(settings.message);
-  const timeout = joinTimeout(env.VITE_JOIN_TIMEOUT_SECONDS);
-  if (!timeout.ok) throw new Error(timeout.message);
-  const wait = maxWait(env.VITE_MAX_WAIT_SECONDS);
-  if (!wait.ok) throw new Error(wait.message);
   const { cloud } = settings;
   return {
     root: 'web',

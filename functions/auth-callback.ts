@@ -38,10 +38,10 @@ export default withRequestLog(async (req: Request): Promise<Response> => {
   const code = params.get('code');
   if (!code) return back(returnTo, 'zoom_error');
 
-  const tokens = await exchangeCode(setup.credentials, { code, redirectUri, verifier });
+  const tokens = await exchangeCode(setup.app, { code, redirectUri, verifier });
   if (!tokens.ok) return back(returnTo, tokens.status === 400 ? 'code_rejected' : 'zoom_unavailable');
   // The name only labels the session; without scope user:read:user the sign-in still works.
-  const user = await fetchUser(tokens.data.accessToken);
+  const user = await fetchUser(setup.app, tokens.data.accessToken);
   const profile = user.ok ? user.data : { name: '', email: '' };
   // End the session a minute before Zoom's token does, so a fetched ZAK never fails on an expired token.
   const lifetime = Math.max(60, tokens.data.expiresIn - 60);
@@ -49,7 +49,7 @@ export default withRequestLog(async (req: Request): Promise<Response> => {
   const session = cookie(SESSION_COOKIE, sealed, { sameSite: 'Strict', maxAgeSeconds: lifetime });
   // A browser would drop an oversized cookie silently, leaving a sign-in that "worked" and a page that says otherwise.
   if (!fitsInCookie(session)) {
-    await revokeToken(setup.credentials, tokens.data.accessToken);
+    await revokeToken(setup.app, tokens.data.accessToken);
     return back(returnTo, 'session_too_large');
   }
   return redirect(returnTo, [clearState, session]);

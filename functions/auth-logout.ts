@@ -1,18 +1,25 @@
 import type { Config } from '@netlify/functions';
 import type { SessionResponse } from '../lib/auth-contract.ts';
 import { SESSION_COOKIE, requireSignedInPost } from './_lib/auth.ts';
-import { json, withCookie } from './_lib/respond.ts';
+import { json, jsonError, withCookie } from './_lib/respond.ts';
 import { clearCookie } from './_lib/session.ts';
 import { revokeToken } from './_lib/zoom-api.ts';
 import { withRequestLog } from './_lib/request-log.ts';
 
-/** Signs out: the token is revoked at Zoom (best effort) and the session cookie is cleared in any case. */
+/**
+ * Signs out: the token is revoked at Zoom, which ends the session for every copy of its cookie, and this browser's
+ * cookie is cleared. When Zoom cannot be reached the session is not over, so the cookie stays and the answer says
+ * to try again: clearing it would only hide a session that still works.
+ */
 export default withRequestLog(async (req: Request): Promise<Response> => {
   const clear = clearCookie(SESSION_COOKIE);
   const signedIn = await requireSignedInPost(req);
   // A cross-site page must not sign anyone out; a missing or expired session is cleared anyway.
   if (!signedIn.ok) return signedIn.response.status === 401 ? withCookie(signedIn.response, clear) : signedIn.response;
-  await revokeToken(signedIn.setup.credentials, signedIn.session.accessToken);
+  const failed = await revokeToken(signedIn.setup.app, signedIn.session.accessToken);
+  if (failed) {
+    return jsonError(failed.status, failed.code, `${failed.message} The sign-in is still active: sign out again in a moment.`);
+  }
   const body: SessionResponse = { signedIn: false };
   return withCookie(json(200, body), clear);
 });

@@ -14,16 +14,23 @@ const isObject = (value: unknown): value is Fields => value !== null && typeof v
 const text = (value: unknown): string => (typeof value === 'string' ? value.slice(0, 200) : '');
 
 /**
+ * A path as the log may keep it: a join link's path carries the meeting number (/j/978759818), which with the
+ * report's time says who joined what; any run of 6 or more digits is left out.
+ */
+const withoutNumbers = (path: string): string => path.replace(/\d{6,}/g, '<number>');
+
+/**
  * What a URL in a report may show in the log: origin and path, never a query or fragment (a join link's passcode,
- * an OAuth code). Keywords such as "inline", "eval", "data" or "blob" stay as they are.
+ * an OAuth code) or a meeting number. Keywords such as "inline", "eval", "data" or "blob" stay as they are.
  */
 function withoutQuery(value: unknown): string {
   const raw = text(value);
   try {
     const url = new URL(raw);
-    return url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'wss:' ? `${url.origin}${url.pathname}` : url.protocol.replace(/:$/, '');
+    const web = url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'wss:';
+    return web ? `${url.origin}${withoutNumbers(url.pathname)}` : url.protocol.replace(/:$/, '');
   } catch {
-    return raw.split(/[?#]/)[0] ?? '';
+    return withoutNumbers(raw.split(/[?#]/)[0] ?? '');
   }
 }
 
@@ -46,7 +53,7 @@ function readReports(body: unknown): Fields[] {
 
 function pathOf(value: unknown): string {
   try {
-    return new URL(text(value)).pathname;
+    return withoutNumbers(new URL(text(value)).pathname);
   } catch {
     return '';
   }

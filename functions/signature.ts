@@ -1,22 +1,36 @@
 import type { Config } from '@netlify/functions';
 import type { SignatureResponse } from '../lib/contract.ts';
+import { SETTINGS } from '../lib/settings.ts';
 import { checkOrigin, preflight, refuseMeeting } from './_lib/access.ts';
-import { requireSession } from './_lib/auth.ts';
+import { vouchedSession } from './_lib/auth.ts';
 import { readCredentials } from './_lib/env.ts';
 import { json, jsonError, methodNotAllowed, withHeaders } from './_lib/respond.ts';
+import { readSettings } from './_lib/settings.ts';
 import { signMeetingSdkJwt } from './_lib/sign-jwt.ts';
-import { hostSignaturesNeedSignIn, refuseLifetime } from './_lib/signer-limits.ts';
+import { refuseLifetime } from './_lib/signer-limits.ts';
 import { validateSignatureRequest } from './_lib/validate-request.ts';
 import { withRequestLog } from './_lib/request-log.ts';
 
+/** What the signer reads, in the order a malformed one is named (every drop-in signer in signers/ checks the same). */
+const SIGNER_SETTINGS = {
+  allowedOrigins: SETTINGS.ALLOWED_ORIGINS,
+  allowedMeetings: SETTINGS.ZOOM_ALLOWED_MEETINGS,
+  maxLifetime: SETTINGS.ZOOM_MAX_EXPIRATION_SECONDS,
+  hostSignatures: SETTINGS.ZOOM_HOST_SIGNATURES,
+};
+type SignerSettings = Extract<ReturnType<typeof readSettings<typeof SIGNER_SETTINGS>>, { ok: true }>['values'];
+
 export default withRequestLog(async (req: Request): Promise<Response> => {
-  const origin = checkOrigin(req);
+  // First, for every method: without its settings the signer cannot even tell an allowed origin from another.
+  const settings = readSettings(SIGNER_SETTINGS);
+  if (!settings.ok) return settings.response;
+  const origin = checkOrigin(req, settings.values.allowedOrigins);
   if (!origin.ok) return origin.response;
   if (req.method === 'OPTIONS' && origin.headers['access-control-allow-origin']) return preflight(origin.headers);
-  return withHeaders(await sign(req), origin.headers);
+  return withHeaders(await sign(req, settings.values), origin.headers);
 });
 
-async function sign(req: Request): Promise<Response> {
+async function sign(req: Request, settings: SignerSettings): Promise<Response> {
   if (req.method !== 'POST') {
     return methodNotAllowed('POST');
   }
@@ -33,7 +47,10 @@ async function sign(req: Request): Promise<Response> {
   if (!request.ok) return request.response;
 
   const { meetingNumber, role, expirationSeconds, videoWebRtcMode } = request.data;
-  const refused = refuseMeeting(meetingNumber) ?? refuseLifetime(expirationSeconds) ?? (role === 1 ? await refuseHost(req) : null);
+  const refused =
+    refuseMeeting(meetingNumber, settings.allowedMeetings) ??
+    refuseLifetime(expirationSeconds, settings.maxLifetime) ??
+    (role === 1 && settings.hostSignatures === 'signed-in' ? await refuseHost(req) : null);
   if (refused) return refused;
   const { token, claims } = signMeetingSdkJwt({
     sdkKey: credentials.sdkKey,
@@ -51,10 +68,12 @@ async function sign(req: Request): Promise<Response> {
   return json(200, body);
 }
 
-/** With ZOOM_HOST_SIGNATURES=signed-in, the 403/503 for a role-1 request without a Zoom sign-in, else null. */
+/**
+ * With ZOOM_HOST_SIGNATURES=signed-in, the 403/503 for a role-1 request without a live Zoom sign-in (a signed-out
+ * session's cookie included), else null.
+ */
 async function refuseHost(req: Request): Promise<Response | null> {
-  if (!hostSignaturesNeedSignIn()) return null;
-  const session = await requireSession(req);
+  const session = await vouchedSession(req);
   if (session.ok) return null;
   if (session.response.status !== 401) return session.response;
   return jsonError(403, 'host_sign_in_required', 'This site signs host (role 1) joins only for a host signed in with Zoom.');

@@ -20,14 +20,15 @@ export const RETURN_TO_PARAM = 'returnTo';
 export const SIGN_IN_ERROR_PARAM = 'signin_error';
 
 /**
- * A page path on this site such as "/" or "/j/123"; never "//host", a URL with a scheme, or a route under /api/
- * (returning to /api/auth/login would loop login → Zoom → callback → login). Dot segments are resolved first, as a
- * browser would, so "/./api/…" cannot slip past; anything else becomes "/".
+ * A page path on this site such as "/" or "/j/123"; never "//host" (a browser reads it as another site), a URL with
+ * a scheme, or a route under /api/ (returning to /api/auth/login would loop login → Zoom → callback → login). Only
+ * plain path characters pass (no backslash, no "%"), and the path is checked as sent and again once its dot segments
+ * are resolved, as a browser resolves them: "/.//evil.example" becomes "//evil.example" only then. Else "/".
  */
 export function safeReturnPath(value: string | null | undefined): string {
   if (!value || !/^\/[\w\-./~]*$/.test(value) || value.startsWith('//')) return '/';
   const path = new URL(value, 'https://site.invalid').pathname;
-  return /^\/api(\/|$)/i.test(path) ? '/' : path;
+  return path.startsWith('//') || /^\/api(\/|$)/i.test(path) ? '/' : path;
 }
 
 export const ObfRequest = z.strictObject({ meetingNumber: MeetingNumber }, { error: 'must be a JSON object' });

@@ -88,6 +88,7 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   'payload_too_large',
   'signer_not_configured',
+  'setting_invalid',
   'meeting_not_allowed',
   'origin_not_allowed',
   'host_sign_in_required',

@@ -6,5 +6,10 @@ declare class TextDecoder {
 }
 declare class URL {
   constructor(url: string, base?: string);
+  readonly protocol: string;
+  readonly username: string;
+  readonly password: string;
   readonly pathname: string;
+  readonly search: string;
+  readonly hash: string;
 }

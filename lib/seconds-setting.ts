@@ -1,7 +1,8 @@
 /**
- * A build setting that is a whole number of seconds (VITE_JOIN_TIMEOUT_SECONDS, VITE_MAX_WAIT_SECONDS): unset means
- * the default, anything outside the bounds is refused with a message naming the variable and what it accepts, so
- * vite.config.ts stops the build instead of shipping a page that quietly uses something else.
+ * A setting that is a whole number of seconds (VITE_JOIN_TIMEOUT_SECONDS, VITE_MAX_WAIT_SECONDS,
+ * ZOOM_MAX_EXPIRATION_SECONDS; lib/settings.ts): unset means the default, anything outside the bounds is refused with a
+ * message naming the variable and what it accepts, so the build stops or the function answers 503 instead of quietly
+ * using something else.
  */
 export type SecondsSetting = { ok: true; seconds: number } | { ok: false; message: string };
 
@@ -22,6 +23,7 @@ export function secondsSetting(variable: string, raw: string | undefined, bounds
   const zero = bounds.zero ? `, 0 ${bounds.zero}` : '';
   return {
     ok: false,
-    message: `${variable} is "${raw}": set a whole number of seconds from ${bounds.min} to ${bounds.max}${zero}, or leave it unset for ${bounds.fallback}.`,
+    // The value is not quoted: lib/settings.ts's rule for every setting (a secret pasted into the wrong one).
+    message: `${variable} is not valid: set a whole number of seconds from ${bounds.min} to ${bounds.max}${zero}, or leave it unset for ${bounds.fallback}.`,
   };
 }

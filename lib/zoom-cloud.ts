@@ -13,7 +13,7 @@
  */
 import { SELF_HOSTED_LIB_PATH, ZOOM_SDK_VERSION } from './zoom-assets.ts';
 
-export const WEB_ENDPOINT_VAR = 'VITE_ZOOM_WEB_ENDPOINT';
+const WEB_ENDPOINT_VAR = 'VITE_ZOOM_WEB_ENDPOINT';
 const ASSETS_VAR = 'VITE_ZOOM_ASSETS';
 
 type AssetSource = 'cloud' | 'self' | 'china';

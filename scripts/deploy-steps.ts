@@ -9,12 +9,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AUTH_PATHS } from '../lib/auth-contract.ts';
-import { KEY_VAR, SECRET_VAR } from '../functions/_lib/env.ts';
-import { MIN_SESSION_SECRET_LENGTH, SESSION_SECRET_VAR } from '../functions/_lib/session.ts';
+import { MIN_SESSION_SECRET_LENGTH, SETTINGS, settingProblems } from '../lib/settings.ts';
 import { readEnvFile } from './env-file.ts';
 import { formatFindings, joinCanWork, runSmoke } from './smoke-checks.ts';
 
 const ROOT = join(import.meta.dirname, '..');
+const KEY_VAR = SETTINGS.ZOOM_MEETING_SDK_KEY.name;
+const SECRET_VAR = SETTINGS.ZOOM_MEETING_SDK_SECRET.name;
+const SESSION_SECRET_VAR = SETTINGS.SESSION_SECRET.name;
 
 /** netlify-cli's own dependencies need Node 22.12 since its version 26 (EBADENGINE below it), more than its engines say. */
 const NETLIFY_CLI_DEPENDENCIES_NODE = '22.12.0';
@@ -114,6 +116,16 @@ function missingCredentials(plan: Plan, envFileExists: boolean): string | null {
   if (missing.length === 0) return null;
   const where = envFileExists ? 'in .env' : 'in .env (copy .env.example to .env first)';
   return `Set ${missing.join(' and ')} ${where}: the Client ID and Client Secret of your Meeting SDK app (marketplace.zoom.us → your app → App Credentials). Nothing was deployed.`;
+}
+
+/**
+ * null when every value the site would get is one its functions and build accept (lib/settings.ts), else the
+ * message listing each refusal: the build would stop, or a route would answer 503 on the live site.
+ */
+function refusedSettings(plan: Plan): string | null {
+  const problems = settingProblems(Object.fromEntries(plan.variables.map((v) => [v.name, v.value])), 'all');
+  if (problems.length === 0) return null;
+  return `Fix these settings in .env (or your environment) first:\n${problems.map((p) => `  - ${p}`).join('\n')}\nNothing was deployed.`;
 }
 
 /** .env with SESSION_SECRET set: an empty `SESSION_SECRET=` line is filled in, otherwise one is appended. */
@@ -330,6 +342,8 @@ export async function runDeploy(argv: string[], ctx: DeployContext): Promise<num
     const missing = missingCredentials(plan, existsSync(envPath));
     if (missing) throw new Stop(missing);
     await sessionSecret(run, plan, args.signIn);
+    const refused = refusedSettings(plan);
+    if (refused) throw new Stop(refused);
     for (const skipped of plan.skipped) ctx.io.print(`Not copied to Netlify: ${skipped}.`);
 
     await ensureLoggedIn(run);

@@ -18,10 +18,3 @@ export function readCredentials(): Credentials {
   if (sdkKey && secret) return { ok: true, sdkKey, secret };
   return { ok: false, missing: [KEY_VAR, SECRET_VAR].filter((_, i) => ![sdkKey, secret][i]) };
 }
-
-/** A comma- or space-separated list variable; unset or empty means "no list". */
-export function readList(name: string): string[] {
-  return readEnv(name)
-    .split(/[\s,]+/)
-    .filter(Boolean);
-}

@@ -1,13 +1,8 @@
 import { hkdfSync } from 'node:crypto';
 import * as z from 'zod/mini';
+import { SETTINGS, parseSetting } from '../../lib/settings.ts';
 import { readEnv } from './env.ts';
 import { decrypt, encrypt } from './jwe.ts';
-
-export const SESSION_SECRET_VAR = 'SESSION_SECRET';
-/** Shorter secrets are guessable offline from any cookie; refuse them rather than sign in weakly. */
-export const MIN_SESSION_SECRET_LENGTH = 32;
-
-const SESSION_SECRET_PREVIOUS_VAR = 'SESSION_SECRET_PREVIOUS';
 
 /** `current` seals new cookies; `accepted` (current first) opens them, so a rotation signs nobody out. */
 export interface SessionKeys {
@@ -21,18 +16,18 @@ const deriveKey = (secret: string) => new Uint8Array(hkdfSync('sha256', secret, 
 
 /**
  * SESSION_SECRET's key, plus SESSION_SECRET_PREVIOUS's during a rotation: cookies sealed before it still open (and
- * their Zoom tokens can still be revoked at sign-out) until they expire, within the hour.
+ * their Zoom tokens can still be revoked at sign-out) until they expire, within the hour. Both are read through
+ * lib/settings.ts, so a short one is refused by name rather than ignored.
  */
 export function readSessionKey(): SessionKey {
-  const secret = readEnv(SESSION_SECRET_VAR);
-  if (!secret) return { ok: false, reason: `${SESSION_SECRET_VAR} is not set` };
-  if (secret.length < MIN_SESSION_SECRET_LENGTH) {
-    return { ok: false, reason: `${SESSION_SECRET_VAR} must be at least ${MIN_SESSION_SECRET_LENGTH} characters` };
-  }
-  const current = deriveKey(secret);
-  const previous = readEnv(SESSION_SECRET_PREVIOUS_VAR);
-  const usable = previous.length >= MIN_SESSION_SECRET_LENGTH && previous !== secret;
-  return { ok: true, keys: { current, accepted: usable ? [current, deriveKey(previous)] : [current] } };
+  const secret = parseSetting(SETTINGS.SESSION_SECRET, readEnv(SETTINGS.SESSION_SECRET.name));
+  const previous = parseSetting(SETTINGS.SESSION_SECRET_PREVIOUS, readEnv(SETTINGS.SESSION_SECRET_PREVIOUS.name));
+  if (!secret.ok) return { ok: false, reason: secret.message };
+  if (!secret.value) return { ok: false, reason: `${SETTINGS.SESSION_SECRET.name} is not set` };
+  if (!previous.ok) return { ok: false, reason: previous.message };
+  const current = deriveKey(secret.value);
+  const usable = previous.value !== '' && previous.value !== secret.value;
+  return { ok: true, keys: { current, accepted: usable ? [current, deriveKey(previous.value)] : [current] } };
 }
 
 /**

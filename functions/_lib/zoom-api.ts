@@ -1,25 +1,32 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { ErrorCode } from '../../lib/contract.ts';
-import { DEFAULT_ZOOM_CLOUD, WEB_ENDPOINT_VAR, zoomCloud } from '../../lib/zoom-cloud.ts';
-import { readEnv } from './env.ts';
+import type { ZoomCloud } from '../../lib/zoom-cloud.ts';
 
-const OAUTH_BASE_VAR = 'ZOOM_OAUTH_BASE_URL';
-const API_BASE_VAR = 'ZOOM_API_BASE_URL';
+/** Where sign-in talks to Zoom: the cloud's OAuth server and REST API, without a trailing slash. */
+interface ZoomHosts {
+  oauth: string;
+  api: string;
+}
 
 /**
  * The OAuth server and REST API of the site's Zoom cloud: zoom.us, or Zoom for Government's when the site builds with
  * VITE_ZOOM_WEB_ENDPOINT=www.zoomgov.com (one variable on the site serves the build and the functions, so sign-in
- * cannot drift from where joins go). The two variables override them; tests point both at a fake Zoom on loopback.
+ * cannot drift from where joins go). ZOOM_OAUTH_BASE_URL and ZOOM_API_BASE_URL override them; tests point both at
+ * a fake Zoom on loopback. The values come parsed by lib/settings.ts: a malformed one never reaches here.
  */
-export function zoomBaseUrls(): { oauth: string; api: string } {
-  const trim = (url: string) => url.replace(/\/+$/, '');
-  const settings = zoomCloud({ webEndpoint: readEnv(WEB_ENDPOINT_VAR) });
-  // An unknown endpoint already failed the site's build; the commercial cloud is the only sensible fallback.
-  const cloud = settings.ok ? settings.cloud : DEFAULT_ZOOM_CLOUD;
-  return {
-    oauth: trim(readEnv(OAUTH_BASE_VAR) || cloud.oauthBaseUrl),
-    api: trim(readEnv(API_BASE_VAR) || cloud.apiBaseUrl),
-  };
+export function zoomHosts(settings: { cloud: ZoomCloud; oauthBase: string; apiBase: string }): ZoomHosts {
+  return { oauth: settings.oauthBase || settings.cloud.oauthBaseUrl, api: settings.apiBase || settings.cloud.apiBaseUrl };
+}
+
+interface ClientCredentials {
+  sdkKey: string;
+  secret: string;
+}
+
+/** The Zoom app this site signs in with: its credentials and its cloud's hosts. */
+export interface ZoomApp {
+  credentials: ClientCredentials;
+  hosts: ZoomHosts;
 }
 
 /** Zoom answers slowly at worst; a function must not hang until the platform kills it. */
@@ -33,22 +40,17 @@ export function createPkce(): { verifier: string; challenge: string; state: stri
   return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url'), state: randomToken(24) };
 }
 
-export function authorizeUrl(input: { clientId: string; redirectUri: string; state: string; challenge: string }): string {
-  const url = new URL(`${zoomBaseUrls().oauth}/oauth/authorize`);
+export function authorizeUrl(app: ZoomApp, input: { redirectUri: string; state: string; challenge: string }): string {
+  const url = new URL(`${app.hosts.oauth}/oauth/authorize`);
   url.search = new URLSearchParams({
     response_type: 'code',
-    client_id: input.clientId,
+    client_id: app.credentials.sdkKey,
     redirect_uri: input.redirectUri,
     state: input.state,
     code_challenge: input.challenge,
     code_challenge_method: 'S256',
   }).toString();
   return url.href;
-}
-
-export interface ClientCredentials {
-  sdkKey: string;
-  secret: string;
 }
 
 export type ZoomFailure = { ok: false; status: number; code: ErrorCode; message: string };
@@ -112,12 +114,12 @@ export interface ZoomTokens {
 
 /** The authorization-code grant with the PKCE verifier; the client secret authenticates us (Basic auth). */
 export async function exchangeCode(
-  credentials: ClientCredentials,
+  app: ZoomApp,
   input: { code: string; redirectUri: string; verifier: string },
 ): Promise<ZoomResult<ZoomTokens>> {
-  const answer = await zoomFetch(`${zoomBaseUrls().oauth}/oauth/token`, {
+  const answer = await zoomFetch(`${app.hosts.oauth}/oauth/token`, {
     method: 'POST',
-    headers: { authorization: basicAuth(credentials), 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { authorization: basicAuth(app.credentials), 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({
       grant_type: 'authorization_code',
       code: input.code,
@@ -135,18 +137,23 @@ export async function exchangeCode(
   return failure(400, 'zoom_error', `Zoom refused the authorization code (${zoomReason(answer.body).text || `HTTP ${answer.status}`}).`);
 }
 
-/** Best effort on sign-out: the access token stops working at Zoom too, not only in this browser. */
-export async function revokeToken(credentials: ClientCredentials, accessToken: string): Promise<boolean> {
-  const answer = await zoomFetch(`${zoomBaseUrls().oauth}/oauth/revoke`, {
+/**
+ * Sign-out: the access token stops working at Zoom, which is what ends a session (functions/_lib/auth.ts asks Zoom
+ * whether it still vouches for one). null once the token no longer works there (revoked now, or a 4xx for a token
+ * already dead); the failure when Zoom could not be asked (unreachable, 5xx, 429), so the caller can say so.
+ */
+export async function revokeToken(app: ZoomApp, accessToken: string): Promise<ZoomFailure | null> {
+  const answer = await zoomFetch(`${app.hosts.oauth}/oauth/revoke`, {
     method: 'POST',
-    headers: { authorization: basicAuth(credentials), 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { authorization: basicAuth(app.credentials), 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ token: accessToken }),
   });
-  return !('ok' in answer) && answer.status === 200;
+  if ('ok' in answer) return answer;
+  return answer.status === 429 || answer.status >= 500 ? apiFailure(answer.status, answer.body, answer.retryAfter) : null;
 }
 
-async function apiGet(accessToken: string, path: string): Promise<ZoomResult<Record<string, unknown>>> {
-  const answer = await zoomFetch(`${zoomBaseUrls().api}${path}`, {
+async function apiGet(app: ZoomApp, accessToken: string, path: string): Promise<ZoomResult<Record<string, unknown>>> {
+  const answer = await zoomFetch(`${app.hosts.api}${path}`, {
     headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
   });
   if ('ok' in answer) return answer;
@@ -162,8 +169,8 @@ interface ZoomUser {
 }
 
 /** Who signed in, for "Signed in as …" (scope user:read:user). */
-export async function fetchUser(accessToken: string): Promise<ZoomResult<ZoomUser>> {
-  const result = await apiGet(accessToken, '/v2/users/me');
+export async function fetchUser(app: ZoomApp, accessToken: string): Promise<ZoomResult<ZoomUser>> {
+  const result = await apiGet(app, accessToken, '/v2/users/me');
   if (!result.ok) return result;
   const text = (key: string) => (typeof result.data[key] === 'string' ? (result.data[key] as string) : '');
   const name = text('display_name') || [text('first_name'), text('last_name')].filter(Boolean).join(' ') || text('email');
@@ -174,10 +181,14 @@ export async function fetchUser(accessToken: string): Promise<ZoomResult<ZoomUse
  * `GET /v2/users/me/token` (scope user:read:token): `type=zak` is the host's Zoom Access Key; `type=onbehalf`
  * with `meeting_id` an OBF token for joining another account's meeting on this user's behalf.
  */
-export async function fetchUserToken(accessToken: string, request: { type: 'zak' } | { type: 'onbehalf'; meetingNumber: string }): Promise<ZoomResult<string>> {
+export async function fetchUserToken(
+  app: ZoomApp,
+  accessToken: string,
+  request: { type: 'zak' } | { type: 'onbehalf'; meetingNumber: string },
+): Promise<ZoomResult<string>> {
   const query = new URLSearchParams({ type: request.type });
   if (request.type === 'onbehalf') query.set('meeting_id', request.meetingNumber);
-  const result = await apiGet(accessToken, `/v2/users/me/token?${query}`);
+  const result = await apiGet(app, accessToken, `/v2/users/me/token?${query}`);
   if (!result.ok) return result;
   const token = result.data['token'];
   if (typeof token !== 'string' || !token) return failure(502, 'zoom_error', 'Zoom answered without a token.');

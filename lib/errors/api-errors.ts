@@ -41,6 +41,13 @@ export const API_ERRORS = {
       'Put the Meeting SDK app’s Client ID and Client Secret in .env (locally) or in the Netlify site’s environment ' +
       'variables, then restart `npm run dev` or redeploy.',
   },
+  setting_invalid: {
+    meaning: 'One of the site’s settings has a value it does not accept, so the route refuses to guess.',
+    cause: 'An environment variable is mistyped or of the wrong shape; the message names it and what it accepts.',
+    fix:
+      'Correct that variable in .env (locally) or in the Netlify site’s environment variables (README, Environment ' +
+      'variables), then restart `npm run dev` or redeploy.',
+  },
   meeting_not_allowed: {
     meaning: 'This site does not serve that meeting.',
     cause: 'ZOOM_ALLOWED_MEETINGS is set and does not list this meeting number.',

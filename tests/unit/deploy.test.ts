@@ -104,6 +104,20 @@ describe('npm run deploy: refusals before anything reaches Netlify', () => {
     expect(calls()).toEqual([]);
   });
 
+  it('refuses settings the site would refuse, naming each, before any call to Netlify (issue #23)', async () => {
+    writeEnv(
+      `ZOOM_MEETING_SDK_KEY=${TEST_KEY}\nZOOM_MEETING_SDK_SECRET=${TEST_SECRET}\nZOOM_HOST_SIGNATURES=signed_in\n` +
+        'ZOOM_MAX_EXPIRATION_SECONDS=4h\nVITE_ZOOM_ASSETS=cdn\n',
+    );
+    const person = io(false);
+    expect(await runDeploy([], { cwd: dir, env: env({ NETLIFY_AUTH_TOKEN: TOKEN }), io: person })).toBe(1);
+    const out = person.out.join('\n');
+    for (const name of ['ZOOM_HOST_SIGNATURES', 'ZOOM_MAX_EXPIRATION_SECONDS', 'VITE_ZOOM_ASSETS']) expect(out).toContain(`  - ${name} is not valid: `);
+    expect(out).toContain('Nothing was deployed.');
+    expect(out).not.toMatch(/signed_in|4h|cdn/);
+    expect(calls()).toEqual([]);
+  });
+
   it('rejects bad usage with exit code 2', async () => {
     for (const argv of [['--name', 'no spaces allowed'], ['--sign-in', '--no-sign-in'], ['extra'], ['--bogus']]) {
       expect(await runDeploy(argv, { cwd: dir, env: env(), io: io(false) })).toBe(2);

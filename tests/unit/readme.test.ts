@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SETTINGS } from '../../lib/settings.ts';
 import { ERRORS_DOC, deployButtonMarkdown, repositoryUrl, withGeneratedErrorTables, withGeneratedTables } from '../../scripts/readme-tables.ts';
 
 describe('README', () => {
@@ -32,6 +33,17 @@ describe('README', () => {
       }
     }
     expect(readFileSync('README.md', 'utf8')).toMatch(/!\[[^\]]*\]\(docs\/screenshot\.png\)/);
+  });
+
+  it('lists every setting of lib/settings.ts in its table, in the table’s order, required as it says, build ones as such', () => {
+    const section = readFileSync('README.md', 'utf8').split('## Environment variables')[1]!.split('\n## ')[0]!;
+    const rows = section.split('\n').filter((line) => /^\| `/.test(line)).map((line) => line.split(' | '));
+    const listed = rows.flatMap(([first, required, about]) =>
+      [...first!.matchAll(/`([A-Z_0-9]+)`/g)].map((m) => ({ name: m[1]!, required, buildTime: /^build-time/.test(about ?? '') })),
+    );
+    expect(listed).toEqual(
+      Object.values(SETTINGS).map((setting) => ({ name: setting.name, required: setting.required, buildTime: setting.readBy !== 'functions' })),
+    );
   });
 
   it('documents every kind of error in docs/errors.md', () => {

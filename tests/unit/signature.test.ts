@@ -94,10 +94,17 @@ describe('POST /api/signature: signing', () => {
     vi.stubEnv('ZOOM_MAX_EXPIRATION_SECONDS', '172800');
     const { payload } = await sign({ meetingNumber: '123456789', role: 0, expirationSeconds: 172_800 });
     expect(payload.exp! - payload.iat!).toBe(172_800);
-    // A value Zoom would refuse, or no number at all, leaves the default in force.
-    for (const invalid of ['999999', '60', '2h', '-1']) {
+    // A value Zoom would refuse, or no number at all, fails closed: no signature of any lifetime, the variable named.
+    for (const invalid of ['999999', '60', '2h', '-1', '1e4', '14400.0']) {
       vi.stubEnv('ZOOM_MAX_EXPIRATION_SECONDS', invalid);
-      expect((await call(signatureRequest({ meetingNumber: '123456789', role: 0, expirationSeconds: 14_401 }))).res.status).toBe(400);
+      const refused = await call(signatureRequest({ meetingNumber: '123456789', role: 0, expirationSeconds: 1800 }));
+      expect(refused.res.status).toBe(503);
+      expect(refused.body).toEqual({
+        error: {
+          code: 'setting_invalid',
+          message: 'ZOOM_MAX_EXPIRATION_SECONDS is not valid: set a whole number of seconds from 1800 to 172800, or leave it unset for 14400.',
+        },
+      });
     }
   });
 

@@ -1,6 +1,8 @@
 /** lib/zoom-cloud.ts: the two build-time settings → the hosts every layer uses. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { authorizeUrl, zoomBaseUrls } from '../../functions/_lib/zoom-api.ts';
+import { readAuthSetup } from '../../functions/_lib/auth.ts';
+import { authorizeUrl } from '../../functions/_lib/zoom-api.ts';
+import { ErrorBody } from '../../lib/contract.ts';
 import { SELF_HOSTED_LIB_PATH, ZOOM_SDK_VERSION } from '../../lib/zoom-assets.ts';
 import { zoomCloud } from '../../lib/zoom-cloud.ts';
 
@@ -58,8 +60,16 @@ describe('zoomCloud', () => {
   });
 });
 
-describe('sign-in follows the site’s Zoom cloud (functions/_lib/zoom-api.ts)', () => {
+describe('sign-in follows the site’s Zoom cloud (functions/_lib/auth.ts, zoom-api.ts)', () => {
   afterEach(() => vi.unstubAllEnvs());
+  const setupWith = (env: Record<string, string>) => {
+    for (const name of ['VITE_ZOOM_WEB_ENDPOINT', 'ZOOM_OAUTH_BASE_URL', 'ZOOM_API_BASE_URL']) vi.stubEnv(name, '');
+    vi.stubEnv('ZOOM_MEETING_SDK_KEY', 'id');
+    vi.stubEnv('ZOOM_MEETING_SDK_SECRET', 'secret');
+    vi.stubEnv('SESSION_SECRET', 'x'.repeat(32));
+    for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+    return readAuthSetup();
+  };
 
   it.each([
     [{}, { oauth: 'https://zoom.us', api: 'https://api.zoom.us' }],
@@ -68,17 +78,27 @@ describe('sign-in follows the site’s Zoom cloud (functions/_lib/zoom-api.ts)',
       { VITE_ZOOM_WEB_ENDPOINT: 'www.zoomgov.com', ZOOM_OAUTH_BASE_URL: 'http://127.0.0.1:1/', ZOOM_API_BASE_URL: 'http://127.0.0.1:2' },
       { oauth: 'http://127.0.0.1:1', api: 'http://127.0.0.1:2' },
     ],
-    [{ VITE_ZOOM_WEB_ENDPOINT: 'not-zoom.example' }, { oauth: 'https://zoom.us', api: 'https://api.zoom.us' }],
   ])('with %j: %j', (env, expected) => {
-    for (const name of ['VITE_ZOOM_WEB_ENDPOINT', 'ZOOM_OAUTH_BASE_URL', 'ZOOM_API_BASE_URL']) vi.stubEnv(name, '');
-    for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
-    expect(zoomBaseUrls()).toEqual(expected);
+    const setup = setupWith(env);
+    expect(setup.ok && setup.app.hosts).toEqual(expected);
+  });
+
+  it.each<Record<string, string>>([
+    { VITE_ZOOM_WEB_ENDPOINT: 'not-zoom.example' },
+    { ZOOM_OAUTH_BASE_URL: 'http://zoom.us' },
+    { ZOOM_API_BASE_URL: 'https://api.zoom.us/v2' },
+  ])('fails closed with %j: 503 naming the variable, never the commercial cloud by default', async (env) => {
+    const setup = setupWith(env);
+    if (setup.ok) throw new Error('accepted');
+    expect(setup.response.status).toBe(503);
+    const { error } = ErrorBody.parse(await setup.response.json());
+    expect(error).toMatchObject({ code: 'setting_invalid', message: expect.stringContaining(`${Object.keys(env)[0]} is not valid:`) });
   });
 
   it('the login redirect goes to Zoom for Government’s OAuth server', () => {
-    vi.stubEnv('ZOOM_OAUTH_BASE_URL', '');
-    vi.stubEnv('VITE_ZOOM_WEB_ENDPOINT', 'www.zoomgov.com');
-    const url = new URL(authorizeUrl({ clientId: 'id', redirectUri: 'https://site.example/api/auth/callback', state: 's', challenge: 'c' }));
+    const setup = setupWith({ VITE_ZOOM_WEB_ENDPOINT: 'www.zoomgov.com' });
+    if (!setup.ok) throw new Error('refused');
+    const url = new URL(authorizeUrl(setup.app, { redirectUri: 'https://site.example/api/auth/callback', state: 's', challenge: 'c' }));
     expect(url.origin + url.pathname).toBe('https://zoomgov.com/oauth/authorize');
   });
 });

@@ -1,4 +1,6 @@
 import { AUTH_PATHS, RETURN_TO_PARAM, SIGN_IN_ERROR_PARAM, SessionResponse } from '../../../lib/auth-contract.ts';
+import { ErrorBody } from '../../../lib/contract.ts';
+import { explainApiError } from '../../../lib/errors/api-errors.ts';
 import { SIGN_IN_ERRORS, isSignInError } from '../../../lib/errors/sign-in-errors.ts';
 import type { JoinForm } from './form.ts';
 import { byId } from './dom.ts';
@@ -17,6 +19,9 @@ async function fetchSession(): Promise<AccountState> {
   const session = SessionResponse.safeParse(body);
   if (session.success) return session.data;
   if (res.status === 503) {
+    const refusal = ErrorBody.safeParse(body);
+    // A malformed setting names itself (lib/settings.ts); otherwise sign-in is simply not set up.
+    if (refusal.success && refusal.data.error.code === 'setting_invalid') return { signedIn: false, unavailable: refusal.data.error.message };
     return { signedIn: false, unavailable: 'Sign in with Zoom is not set up on this site (SESSION_SECRET is missing).' };
   }
   if (res.status === 404 || body === undefined) {
@@ -90,8 +95,23 @@ export class ZoomAccount {
     byId('sign-out').hidden = !state?.signedIn;
   }
 
+  /**
+   * Signing out ends the session at Zoom; when that fails the session is still on (the function keeps its cookie),
+   * and the page says so rather than show a sign-in button over a session that works.
+   */
   private async signOut(): Promise<void> {
-    await fetch(AUTH_PATHS.logout, { method: 'POST' }).catch(() => undefined);
+    const res = await fetch(AUTH_PATHS.logout, { method: 'POST' }).catch(() => null);
+    const refusal = ErrorBody.safeParse(await res?.json().catch(() => undefined));
+    if (res === null || (!res.ok && res.status !== 401)) {
+      const code = refusal.success ? refusal.data.error.code : 'zoom_unavailable';
+      showProblem({
+        title: 'Signing out did not complete',
+        meaning: 'You are still signed in with Zoom on this site.',
+        cause: refusal.success ? refusal.data.error.message : 'The sign-out request got no answer (network).',
+        fix: explainApiError(code).fix,
+      });
+      return;
+    }
     this.state = { signedIn: false };
     this.render();
   }
