@@ -57,8 +57,16 @@ const CALLBACK = AUTH_PATHS.callback;
 
 const ORIGINS_ACCEPTS = 'list exact origins (scheme://host or scheme://host:port, no path), separated by commas';
 const MEETINGS_ACCEPTS = 'list meeting numbers of 9 to 11 digits (spaces and dashes are ignored), separated by commas';
-const ZOOM_HOST_ACCEPTS = (example: string) =>
-  `set an https URL such as ${example}, without a path, query or fragment, or leave it unset`;
+/** One of Zoom's hosts for sign-in (unset: the cloud's own), without the trailing slash its users paste. */
+const zoomHostSetting = (name: string, example: string) =>
+  ({
+    readBy: 'functions',
+    required: 'no',
+    parse: (text: string): Parsed<string> =>
+      text === '' || webUrl(text, (path) => path === '/')
+        ? accepted(text.replace(/\/+$/, ''))
+        : refused(name, `set an https URL such as ${example}, without a path, query or fragment, or leave it unset`),
+  }) as const;
 
 /** Each name once, as the key; `defineSettings` puts it into its entry so messages and the README use the same. */
 type Entries = Record<string, Omit<Setting<unknown>, 'name'>>;
@@ -154,22 +162,8 @@ export const SETTINGS = defineSettings({
         ? accepted(text)
         : refused('ZOOM_OAUTH_REDIRECT_URL', `set this site's https URL of ${CALLBACK} (https://<site>${CALLBACK}), or leave it unset`),
   },
-  ZOOM_OAUTH_BASE_URL: {
-    readBy: 'functions',
-    required: 'no',
-    parse: (text: string): Parsed<string> =>
-      text === '' || webUrl(text, (path) => path === '/')
-        ? accepted(text.replace(/\/+$/, ''))
-        : refused('ZOOM_OAUTH_BASE_URL', ZOOM_HOST_ACCEPTS('https://zoom.us')),
-  },
-  ZOOM_API_BASE_URL: {
-    readBy: 'functions',
-    required: 'no',
-    parse: (text: string): Parsed<string> =>
-      text === '' || webUrl(text, (path) => path === '/')
-        ? accepted(text.replace(/\/+$/, ''))
-        : refused('ZOOM_API_BASE_URL', ZOOM_HOST_ACCEPTS('https://api.zoom.us')),
-  },
+  ZOOM_OAUTH_BASE_URL: zoomHostSetting('ZOOM_OAUTH_BASE_URL', 'https://zoom.us'),
+  ZOOM_API_BASE_URL: zoomHostSetting('ZOOM_API_BASE_URL', 'https://api.zoom.us'),
   VITE_ZOOM_WEB_ENDPOINT: {
     readBy: 'both',
     required: 'no',
