@@ -1,5 +1,7 @@
-export const KEY_VAR = 'ZOOM_MEETING_SDK_KEY';
-export const SECRET_VAR = 'ZOOM_MEETING_SDK_SECRET';
+import { SETTINGS } from '../../lib/settings.ts';
+
+export const KEY_VAR = SETTINGS.ZOOM_MEETING_SDK_KEY.name;
+export const SECRET_VAR = SETTINGS.ZOOM_MEETING_SDK_SECRET.name;
 
 export type Credentials =
   | { ok: true; sdkKey: string; secret: string }
