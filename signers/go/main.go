@@ -20,6 +20,14 @@ func main() {
 	if port == "" {
 		port = "8897"
 	}
-	server := &http.Server{Addr: host + ":" + port, Handler: http.HandlerFunc(meetingsdk.Endpoint), ReadHeaderTimeout: 10 * time.Second}
+	server := &http.Server{
+		Addr:    host + ":" + port,
+		Handler: http.HandlerFunc(meetingsdk.Endpoint),
+		// Read deadlines: a client that stops mid-request is dropped after 10 s (headers, then the whole request with
+		// its body); each connection has a goroutine of its own, so a stalled one never holds up the others.
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      10 * time.Second,
+	}
 	log.Fatal(server.ListenAndServe())
 }

@@ -6,23 +6,74 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 public final class MeetingSdkSignature {
     /** Zoom rejects signatures whose clock runs ahead of its own; back-dating iat by 30 s absorbs small skew. */
     public static final long IAT_BACKDATE_SECONDS = 30;
+    /** Zoom's bounds on a signature's lifetime (exp - iat). */
+    public static final long MIN_EXPIRATION_SECONDS = 1800;
+    public static final long MAX_EXPIRATION_SECONDS = 172_800;
+    /**
+     * A signature is a bearer credential until it expires: at most 4 h unless ZOOM_MAX_EXPIRATION_SECONDS says more,
+     * so a leaked one is not good for two days.
+     */
+    public static final String MAX_EXPIRATION_VARIABLE = "ZOOM_MAX_EXPIRATION_SECONDS";
+    public static final long DEFAULT_MAX_EXPIRATION_SECONDS = 14_400;
+    /**
+     * Whitespace as JavaScript's trim() and \s see it (String.strip() differs), as a regex class body, so settings read
+     * exactly as in this repository's Netlify function.
+     */
+    static final String WHITESPACE = "\\t\\n\\u000B\\f\\r \\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF";
+    private static final Pattern TRIM = Pattern.compile("^[" + WHITESPACE + "]+|[" + WHITESPACE + "]+\\z");
 
     public record Signed(String token, long exp) {}
 
+    /** A setting this signer will not work with. The message names the variable and what it takes, never its value. */
+    public static final class SettingException extends IllegalStateException {
+        public SettingException(String message) {
+            super(message);
+        }
+    }
+
     private MeetingSdkSignature() {}
+
+    /** The variable's value, trimmed: a secret pasted with a trailing newline signs differently from the real one. */
+    public static String env(String name) {
+        String value = System.getenv(name);
+        return value == null ? "" : TRIM.matcher(value).replaceAll("");
+    }
+
+    /**
+     * The longest lifetime sign() hands out: ZOOM_MAX_EXPIRATION_SECONDS, whole seconds within Zoom's bounds, or 4 h
+     * when unset. Anything else throws SettingException: a typo must not quietly sign for longer than meant.
+     */
+    public static long maxExpirationSeconds() {
+        String text = env(MAX_EXPIRATION_VARIABLE);
+        if (text.isEmpty()) return DEFAULT_MAX_EXPIRATION_SECONDS;
+        // ASCII digits only, leading zeros fine; more than 6 that count is out of bounds (and may be past a long).
+        String significant = text.replaceFirst("^0+", "");
+        if (text.matches("[0-9]+") && significant.length() <= 6) {
+            long seconds = significant.isEmpty() ? 0 : Long.parseLong(significant);
+            if (seconds >= MIN_EXPIRATION_SECONDS && seconds <= MAX_EXPIRATION_SECONDS) return seconds;
+        }
+        throw new SettingException(MAX_EXPIRATION_VARIABLE + " is not valid: set a whole number of seconds from " + MIN_EXPIRATION_SECONDS
+            + " to " + MAX_EXPIRATION_SECONDS + ", or leave it unset for " + DEFAULT_MAX_EXPIRATION_SECONDS + ".");
+    }
 
     /**
      * meetingNumber: digits only (strip spaces and dashes first); role: 0 attendee, 1 host; expirationSeconds:
-     * 1800..172800, Zoom's limits; videoWebRtcMode: null (left out), 0 or 1; now: Instant.now() but in tests.
+     * 1800..172800, Zoom's limits, and at most maxExpirationSeconds() (IllegalArgumentException above it);
+     * videoWebRtcMode: null (left out), 0 or 1; now: Instant.now() but in tests.
      */
     public static Signed sign(String sdkKey, String secret, String meetingNumber, int role, long expirationSeconds,
                               Integer videoWebRtcMode, Instant now) {
+        long ceiling = maxExpirationSeconds();
+        if (expirationSeconds > ceiling) {
+            throw new IllegalArgumentException("expirationSeconds " + expirationSeconds + " is above " + MAX_EXPIRATION_VARIABLE + " (" + ceiling + ")");
+        }
         long iat = now.getEpochSecond() - IAT_BACKDATE_SECONDS;
         long exp = iat + expirationSeconds;
         String header = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";

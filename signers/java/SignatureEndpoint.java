@@ -17,13 +17,20 @@ import java.util.regex.Pattern;
 public final class SignatureEndpoint {
     public static final String PATH = "/api/signature";
     static final int MAX_REQUEST_BYTES = 4096;
-    static final long MIN_EXPIRATION_SECONDS = 1800;
-    static final long MAX_EXPIRATION_SECONDS = 172_800;
+    static final long MIN_EXPIRATION_SECONDS = MeetingSdkSignature.MIN_EXPIRATION_SECONDS;
+    static final long MAX_EXPIRATION_SECONDS = MeetingSdkSignature.MAX_EXPIRATION_SECONDS;
     static final long DEFAULT_EXPIRATION_SECONDS = 7200;
     static final double MAX_SAFE_INTEGER = 9007199254740991d;
     static final List<String> FIELDS = List.of("meetingNumber", "role", "expirationSeconds", "videoWebRtcMode");
     // JavaScript's \s plus the dash: invites show "978-759-818" or "978 759 818", Zoom wants the digits.
-    static final Pattern SEPARATORS = Pattern.compile("[\\t\\n\\u000B\\f\\r \\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF-]");
+    static final Pattern SEPARATORS = Pattern.compile("[" + MeetingSdkSignature.WHITESPACE + "-]");
+    static final Pattern ORIGIN_SEPARATORS = Pattern.compile("[" + MeetingSdkSignature.WHITESPACE + ",]+");
+    /** An origin as browsers send it: lower case, no path. Listed ones are compared as exact strings. */
+    static final Pattern ORIGIN = Pattern.compile("https?://([a-z0-9-]+(\\.[a-z0-9-]+)*|\\[[0-9a-f:.]+\\])(:[0-9]{1,5})?");
+    static final String ORIGINS_INVALID = "ALLOWED_ORIGINS is not valid: list exact origins (scheme://host or scheme://host:port, no path), "
+        + "separated by commas.";
+    static final String MEETINGS_INVALID = "ZOOM_ALLOWED_MEETINGS is not valid: list meeting numbers of 9 to 11 digits (spaces and dashes are "
+        + "ignored), separated by commas.";
     static final String TOO_SHORT = "must be at least 1800 (30 minutes)";
     static final String TOO_LONG = "must be at most 172800 (48 hours)";
     static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -32,6 +39,9 @@ public final class SignatureEndpoint {
 
     /** An answer; body null for none. */
     public record Reply(int status, Map<String, String> headers, String body) {}
+
+    /** The settings, checked: origins and meetings empty when not set. */
+    record Settings(List<String> origins, List<String> meetings, long maxExpirationSeconds) {}
 
     /** Reads at most limit + 1 bytes of the request body. */
     @FunctionalInterface
@@ -76,31 +86,46 @@ public final class SignatureEndpoint {
         return error(status, code, message, null, Map.of());
     }
 
-    /** A secret pasted with a trailing newline signs differently from the real one: trim it. */
-    static String env(String name) {
-        String value = System.getenv(name);
-        return value == null ? "" : value.strip();
-    }
-
-    static List<String> envList(String name) {
-        List<String> items = new ArrayList<>();
-        for (String item : env(name).split("[\\s,]+")) if (!item.isEmpty()) items.add(item);
-        return items;
-    }
-
     static String normaliseMeetingNumber(String value) {
         return SEPARATORS.matcher(value).replaceAll("");
+    }
+
+    /**
+     * Every setting, checked in this order before anything else: a malformed one throws SettingException, so the signer
+     * refuses every request rather than guessing what was meant (a space-separated list of meetings, a typo).
+     */
+    static Settings settings() {
+        List<String> origins = new ArrayList<>();
+        for (String item : ORIGIN_SEPARATORS.split(MeetingSdkSignature.env("ALLOWED_ORIGINS"))) {
+            if (item.isEmpty()) continue;
+            if (!ORIGIN.matcher(item).matches()) throw new MeetingSdkSignature.SettingException(ORIGINS_INVALID);
+            origins.add(item);
+        }
+        List<String> meetings = new ArrayList<>();
+        // Only commas and lines separate meetings: "978 759 818" is one meeting, as invites write it.
+        for (String item : MeetingSdkSignature.env("ZOOM_ALLOWED_MEETINGS").split("[,\\r\\n]")) {
+            String meeting = normaliseMeetingNumber(item);
+            if (meeting.isEmpty()) continue;
+            if (!meeting.matches("[0-9]{9,11}")) throw new MeetingSdkSignature.SettingException(MEETINGS_INVALID);
+            meetings.add(meeting);
+        }
+        return new Settings(origins, meetings, MeetingSdkSignature.maxExpirationSeconds());
     }
 
     /** The whole request → answer. */
     public static Reply handle(String method, String path, String origin, String host, String contentType, Long contentLength,
                                BodyReader readBody) throws IOException {
         if (!PATH.equals(path)) return error(404, "not_found", "This server only answers " + PATH + ".");
+        Settings settings;
+        try {
+            settings = settings();
+        } catch (MeetingSdkSignature.SettingException malformed) {
+            return error(503, "setting_invalid", malformed.getMessage());
+        }
         Map<String, String> cors = new LinkedHashMap<>();
-        List<String> allowed = envList("ALLOWED_ORIGINS");
         // Same-origin and server-to-server calls need no CORS; other sites only when listed exactly.
-        if (origin != null && !origin.isEmpty() && !origin.equals("http://" + host) && !allowed.isEmpty()) {
-            if (!allowed.contains(origin)) {
+        if (origin != null && !origin.isEmpty() && !origin.equals("http://" + host) && !settings.origins().isEmpty()) {
+            if (!settings.origins().contains(origin)) {
                 return error(403, "origin_not_allowed", "Pages on " + origin + " may not use this signer (see ALLOWED_ORIGINS).");
             }
             cors.put("access-control-allow-origin", origin);
@@ -113,15 +138,15 @@ public final class SignatureEndpoint {
                 return new Reply(204, headers, null);
             }
         }
-        Reply reply = sign(method, contentType, contentLength, readBody);
+        Reply reply = sign(settings, method, contentType, contentLength, readBody);
         reply.headers().putAll(cors);
         return reply;
     }
 
-    static Reply sign(String method, String contentType, Long contentLength, BodyReader readBody) throws IOException {
+    static Reply sign(Settings settings, String method, String contentType, Long contentLength, BodyReader readBody) throws IOException {
         if (!method.equals("POST")) return error(405, "method_not_allowed", "Use POST.", null, Map.of("allow", "POST"));
-        String key = env("ZOOM_MEETING_SDK_KEY");
-        String secret = env("ZOOM_MEETING_SDK_SECRET");
+        String key = MeetingSdkSignature.env("ZOOM_MEETING_SDK_KEY");
+        String secret = MeetingSdkSignature.env("ZOOM_MEETING_SDK_SECRET");
         List<String> missing = new ArrayList<>();
         if (key.isEmpty()) missing.add("ZOOM_MEETING_SDK_KEY");
         if (secret.isEmpty()) missing.add("ZOOM_MEETING_SDK_SECRET");
@@ -150,10 +175,14 @@ public final class SignatureEndpoint {
         if (request == null) {
             return error(400, "invalid_request", "Check these fields: " + String.join(", ", fields.keySet()) + ".", fields, Map.of());
         }
-        List<String> meetings = envList("ZOOM_ALLOWED_MEETINGS").stream().map(SignatureEndpoint::normaliseMeetingNumber).toList();
-        if (!meetings.isEmpty() && !meetings.contains(request.meetingNumber)) {
+        if (!settings.meetings().isEmpty() && !settings.meetings().contains(request.meetingNumber)) {
             return error(403, "meeting_not_allowed", "This site only serves the meetings listed in ZOOM_ALLOWED_MEETINGS.",
                 Map.of("meetingNumber", List.of("is not one of the meetings this site may join")), Map.of());
+        }
+        long ceiling = settings.maxExpirationSeconds();
+        if (request.expirationSeconds > ceiling) {
+            return error(400, "invalid_request", "Check these fields: expirationSeconds.", Map.of("expirationSeconds",
+                List.of("must be at most " + ceiling + " on this site (" + MeetingSdkSignature.MAX_EXPIRATION_VARIABLE + ")")), Map.of());
         }
         MeetingSdkSignature.Signed signed = MeetingSdkSignature.sign(key, secret, request.meetingNumber, request.role,
             request.expirationSeconds, request.videoWebRtcMode, Instant.now());

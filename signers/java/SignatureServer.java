@@ -8,17 +8,30 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 public final class SignatureServer {
+    /** Requests read at once: each holds a thread while its headers and body arrive. */
+    static final int MAX_THREADS = 256;
+
     private SignatureServer() {}
 
     public static void main(String[] args) throws IOException {
+        // Read deadlines, set before the JDK's HttpServer reads its configuration (a -D on the command line wins): a
+        // request, headers and body, must arrive within 10 s and its answer be taken within 10 s, or the connection
+        // is closed (checked every second). Without them a client that stops mid-request holds its thread forever.
+        System.getProperties().putIfAbsent("sun.net.httpserver.maxReqTime", "10");
+        System.getProperties().putIfAbsent("sun.net.httpserver.maxRspTime", "10");
         String host = System.getenv().getOrDefault("HOST", "127.0.0.1");
         int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8897"));
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
         server.createContext("/", SignatureServer::serve);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        // A thread per request being read, started as needed and ended after a minute idle: stalled clients cannot
+        // starve the others the way they did a fixed pool of 4. Past MAX_THREADS the HttpServer closes new connections
+        // (the pool refuses them) rather than queueing them behind stalled ones, until the deadline frees threads.
+        server.setExecutor(new ThreadPoolExecutor(0, MAX_THREADS, 60, TimeUnit.SECONDS, new SynchronousQueue<>()));
         server.start();
     }
 
@@ -36,7 +49,10 @@ public final class SignatureServer {
                 exchange.getRequestHeaders().getFirst("Content-Type"),
                 length != null && length.matches("[0-9]{1,18}") ? Long.valueOf(length) : null,
                 limit -> exchange.getRequestBody().readNBytes(limit + 1));
-        } catch (RuntimeException | IOException failure) {
+        } catch (IOException bodyNotSent) {
+            exchange.close(); // the body never came whole (past the deadline, or the client left): nothing to answer
+            return;
+        } catch (RuntimeException failure) {
             System.err.println("signer: " + failure.getClass().getName()); // no message: it could hold request data
             reply = SignatureEndpoint.error(500, "internal_error", "The signer failed; see its log.");
         }

@@ -1,7 +1,9 @@
 <?php
 // The signer as a standalone HTTP server: signature_endpoint.php as a router script for PHP's built-in server.
-//   ZOOM_MEETING_SDK_KEY=… ZOOM_MEETING_SDK_SECRET=… php -d enable_post_data_reading=0 -S 127.0.0.1:8897 signers/php/server.php
-// (enable_post_data_reading=0: PHP must not parse form bodies itself; the signer refuses them with 415.)
+//   ZOOM_MEETING_SDK_KEY=… ZOOM_MEETING_SDK_SECRET=… PHP_CLI_SERVER_WORKERS=4 \
+//     php -d enable_post_data_reading=0 -S 127.0.0.1:8897 signers/php/server.php
+// (enable_post_data_reading=0: PHP must not parse form bodies itself; the signer refuses them with 415. The built-in
+// server has no read deadline; four workers keep it answering longer while clients stall, see README.md.)
 
 declare(strict_types=1);
 

@@ -12,13 +12,19 @@ require_once __DIR__ . '/meeting_sdk_signature.php';
 
 const SIGNER_PATH = '/api/signature';
 const MAX_REQUEST_BYTES = 4096;
-const MIN_EXPIRATION_SECONDS = 1800;
-const MAX_EXPIRATION_SECONDS = 172800;
+const MIN_EXPIRATION_SECONDS = \MEETING_SDK_MIN_EXPIRATION_SECONDS;
+const MAX_EXPIRATION_SECONDS = \MEETING_SDK_MAX_EXPIRATION_SECONDS;
 const DEFAULT_EXPIRATION_SECONDS = 7200;
 const MAX_SAFE_INTEGER = 9007199254740991;
 const FIELDS = ['meetingNumber', 'role', 'expirationSeconds', 'videoWebRtcMode'];
 // JavaScript's \s plus the dash: invites show "978-759-818" or "978 759 818", Zoom wants the digits.
-const SEPARATORS = '/[\t\n\v\f\r \x{00a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}-]/u';
+const SEPARATORS = '/[' . \MEETING_SDK_WHITESPACE . '-]/u';
+// An origin as browsers send it: lower case, no path. Listed ones are compared as exact strings.
+const ORIGIN = '#^https?://([a-z0-9-]+(\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(:[0-9]{1,5})?$#D';
+const ORIGINS_INVALID = 'ALLOWED_ORIGINS is not valid: list exact origins (scheme://host or scheme://host:port, no path), '
+    . 'separated by commas.';
+const MEETINGS_INVALID = 'ZOOM_ALLOWED_MEETINGS is not valid: list meeting numbers of 9 to 11 digits (spaces and dashes '
+    . 'are ignored), separated by commas.';
 const TOO_SHORT = 'must be at least ' . MIN_EXPIRATION_SECONDS . ' (30 minutes)';
 const TOO_LONG = 'must be at most ' . MAX_EXPIRATION_SECONDS . ' (48 hours)';
 
@@ -42,20 +48,31 @@ function error_reply(int $status, string $code, string $message, ?array $fields 
     return json_reply($status, ['error' => $error], $headers);
 }
 
-/** A secret pasted with a trailing newline signs differently from the real one: trim it. */
-function env_value(string $name): string
-{
-    return trim((string) getenv($name));
-}
-
-function env_list(string $name): array
-{
-    return preg_split('/[\s,]+/', env_value($name), -1, PREG_SPLIT_NO_EMPTY);
-}
-
+/** The digits of a meeting number; a value that is not UTF-8 (only a setting can be) is left to fail the checks. */
 function normalise_meeting_number(string $value): string
 {
-    return (string) preg_replace(SEPARATORS, '', $value);
+    return preg_replace(SEPARATORS, '', $value) ?? $value;
+}
+
+/**
+ * Every setting, checked in this order before anything else: a malformed one throws MeetingSdkSettingError, so the
+ * signer refuses every request rather than guessing what was meant (a space-separated list of meetings, a typo).
+ *
+ * @return array{origins: list<string>, meetings: list<string>, maxExpirationSeconds: int}
+ */
+function settings(): array
+{
+    $origins = preg_split('/[' . \MEETING_SDK_WHITESPACE . ',]+/u', \meeting_sdk_env('ALLOWED_ORIGINS'), -1, PREG_SPLIT_NO_EMPTY);
+    if ($origins === false || array_filter($origins, fn ($origin) => !preg_match(ORIGIN, $origin))) {
+        throw new \MeetingSdkSettingError(ORIGINS_INVALID);
+    }
+    // Only commas and lines separate meetings: "978 759 818" is one meeting, as invites write it.
+    $entries = array_map(__NAMESPACE__ . '\\normalise_meeting_number', preg_split('/[,\r\n]/', \meeting_sdk_env('ZOOM_ALLOWED_MEETINGS')));
+    $meetings = array_values(array_filter($entries, fn ($meeting) => $meeting !== ''));
+    if (array_filter($meetings, fn ($meeting) => !preg_match('/^[0-9]{9,11}$/D', $meeting))) {
+        throw new \MeetingSdkSettingError(MEETINGS_INVALID);
+    }
+    return ['origins' => $origins, 'meetings' => $meetings, 'maxExpirationSeconds' => \meeting_sdk_max_expiration_seconds()];
 }
 
 /**
@@ -67,11 +84,15 @@ function handle(string $method, string $path, ?string $origin, ?string $host, ?s
     if ($path !== SIGNER_PATH) {
         return error_reply(404, 'not_found', 'This server only answers ' . SIGNER_PATH . '.');
     }
+    try {
+        $settings = settings();
+    } catch (\MeetingSdkSettingError $malformed) {
+        return error_reply(503, 'setting_invalid', $malformed->getMessage());
+    }
     $cors = [];
-    $allowed = env_list('ALLOWED_ORIGINS');
     // Same-origin and server-to-server calls need no CORS; other sites only when listed exactly.
-    if ($origin !== null && $origin !== '' && $origin !== "http://$host" && $allowed) {
-        if (!in_array($origin, $allowed, true)) {
+    if ($origin !== null && $origin !== '' && $origin !== "http://$host" && $settings['origins']) {
+        if (!in_array($origin, $settings['origins'], true)) {
             return error_reply(403, 'origin_not_allowed', "Pages on $origin may not use this signer (see ALLOWED_ORIGINS).");
         }
         $cors = ['access-control-allow-origin' => $origin, 'vary' => 'Origin'];
@@ -83,17 +104,17 @@ function handle(string $method, string $path, ?string $origin, ?string $host, ?s
             ], null];
         }
     }
-    [$status, $headers, $body] = sign_request($method, $contentType, $contentLength, $readBody);
+    [$status, $headers, $body] = sign_request($settings, $method, $contentType, $contentLength, $readBody);
     return [$status, $headers + $cors, $body];
 }
 
-function sign_request(string $method, ?string $contentType, ?int $contentLength, callable $readBody): array
+function sign_request(array $settings, string $method, ?string $contentType, ?int $contentLength, callable $readBody): array
 {
     if ($method !== 'POST') {
         return error_reply(405, 'method_not_allowed', 'Use POST.', null, ['allow' => 'POST']);
     }
-    $key = env_value('ZOOM_MEETING_SDK_KEY');
-    $secret = env_value('ZOOM_MEETING_SDK_SECRET');
+    $key = \meeting_sdk_env('ZOOM_MEETING_SDK_KEY');
+    $secret = \meeting_sdk_env('ZOOM_MEETING_SDK_SECRET');
     $missing = array_keys(array_filter(['ZOOM_MEETING_SDK_KEY' => $key, 'ZOOM_MEETING_SDK_SECRET' => $secret], fn ($v) => $v === ''));
     if ($missing) {
         return error_reply(503, 'signer_not_configured', 'The signer is not configured: set ' . implode(' and ', $missing)
@@ -118,10 +139,14 @@ function sign_request(string $method, ?string $contentType, ?int $contentLength,
     if ($fields) {
         return error_reply(400, 'invalid_request', 'Check these fields: ' . implode(', ', array_map('strval', array_keys($fields))) . '.', $fields);
     }
-    $meetings = array_map(__NAMESPACE__ . '\\normalise_meeting_number', env_list('ZOOM_ALLOWED_MEETINGS'));
-    if ($meetings && !in_array($request['meetingNumber'], $meetings, true)) {
+    if ($settings['meetings'] && !in_array($request['meetingNumber'], $settings['meetings'], true)) {
         return error_reply(403, 'meeting_not_allowed', 'This site only serves the meetings listed in ZOOM_ALLOWED_MEETINGS.',
             ['meetingNumber' => ['is not one of the meetings this site may join']]);
+    }
+    $ceiling = $settings['maxExpirationSeconds'];
+    if ($request['expirationSeconds'] > $ceiling) {
+        return error_reply(400, 'invalid_request', 'Check these fields: expirationSeconds.',
+            ['expirationSeconds' => ["must be at most $ceiling on this site (" . \MEETING_SDK_MAX_EXPIRATION_VARIABLE . ')']]);
     }
     [$token, $exp] = meeting_sdk_signature($key, $secret, $request['meetingNumber'], $request['role'],
         $request['expirationSeconds'], $request['videoWebRtcMode']);

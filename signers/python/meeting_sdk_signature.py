@@ -8,11 +8,49 @@ import hashlib
 import hmac
 import json
 import math
+import os
+import re
 import time
 from typing import Optional, Tuple
 
 # Zoom rejects signatures whose clock runs ahead of its own; back-dating iat by 30 s absorbs small skew.
 IAT_BACKDATE_SECONDS = 30
+# Zoom's bounds on a signature's lifetime (exp - iat).
+MIN_EXPIRATION_SECONDS = 1800
+MAX_EXPIRATION_SECONDS = 172_800
+# A signature is a bearer credential until it expires: at most 4 h unless ZOOM_MAX_EXPIRATION_SECONDS says more,
+# so a leaked one is not good for two days.
+MAX_EXPIRATION_VARIABLE = "ZOOM_MAX_EXPIRATION_SECONDS"
+DEFAULT_MAX_EXPIRATION_SECONDS = 14_400
+# Whitespace as JavaScript's trim() and \s see it (str.strip() alone would also take \x1c-\x1f and keep a BOM), so
+# settings read exactly as in this repository's Netlify function.
+WHITESPACE = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+
+
+class SettingError(ValueError):
+    """A setting this signer will not work with. The message names the variable and what it takes, never its value."""
+
+
+def env_value(name: str) -> str:
+    """The variable's value, trimmed: a secret pasted with a trailing newline signs differently from the real one."""
+    return os.environ.get(name, "").strip(WHITESPACE)
+
+
+def max_expiration_seconds() -> int:
+    """The longest lifetime sign_meeting_sdk_jwt hands out: ZOOM_MAX_EXPIRATION_SECONDS, whole seconds within Zoom's
+    bounds, or 4 h when unset. Anything else raises SettingError: a typo must not quietly sign for longer than meant.
+    """
+    text = env_value(MAX_EXPIRATION_VARIABLE)
+    if not text:
+        return DEFAULT_MAX_EXPIRATION_SECONDS
+    # ASCII digits only (int() would also take "+1", "1_0" or "١"), leading zeros fine; at most 6 that count.
+    significant = text.lstrip("0")
+    if re.fullmatch("[0-9]{0,6}", significant) and MIN_EXPIRATION_SECONDS <= int(significant or 0) <= MAX_EXPIRATION_SECONDS:
+        return int(significant)
+    raise SettingError(
+        f"{MAX_EXPIRATION_VARIABLE} is not valid: set a whole number of seconds from {MIN_EXPIRATION_SECONDS} to "
+        f"{MAX_EXPIRATION_SECONDS}, or leave it unset for {DEFAULT_MAX_EXPIRATION_SECONDS}."
+    )
 
 
 def _base64url(data: bytes) -> str:
@@ -36,9 +74,12 @@ def sign_meeting_sdk_jwt(
     """Returns (jwt, exp).
 
     meeting_number: digits only (strip spaces and dashes first); role: 0 attendee, 1 host;
-    expiration_seconds: 1800..172800, Zoom's limits; video_webrtc_mode: None (left out), 0 or 1;
-    now: seconds since 1970 (time.time()), for tests.
+    expiration_seconds: 1800..172800, Zoom's limits, and at most max_expiration_seconds() (ValueError above it);
+    video_webrtc_mode: None (left out), 0 or 1; now: seconds since 1970 (time.time()), for tests.
     """
+    ceiling = max_expiration_seconds()
+    if expiration_seconds > ceiling:
+        raise ValueError(f"expiration_seconds {expiration_seconds} is above {MAX_EXPIRATION_VARIABLE} ({ceiling})")
     iat = math.floor(time.time() if now is None else now) - IAT_BACKDATE_SECONDS
     exp = iat + expiration_seconds
     header = {"alg": "HS256", "typ": "JWT"}

@@ -3,6 +3,7 @@
     ZOOM_MEETING_SDK_KEY=… ZOOM_MEETING_SDK_SECRET=… PORT=8897 python3 signers/python/server.py
 """
 import os
+import socket
 import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
@@ -11,10 +12,16 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from signature_endpoint import error, handle  # noqa: E402
 
 
+class BodyNotSent(Exception):
+    """The client announced a body and did not send it: it stalled past the read deadline, or went away."""
+
+
 class SignatureHandler(BaseHTTPRequestHandler):
     """http.server glue: every method, known or not, reaches handle()."""
 
-    timeout = 10  # a client that announces a body and never sends it must not hold a thread forever
+    # The read deadline: a client that sends nothing for 10 s, in its headers or its body, is dropped (each
+    # connection has a thread of its own, so a stalled one never holds up the others).
+    timeout = 10
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("do_"):
@@ -24,6 +31,17 @@ class SignatureHandler(BaseHTTPRequestHandler):
     def answer(self) -> None:
         length_header = (self.headers.get("content-length") or "").strip()
         content_length = int(length_header) if length_header.isdigit() and length_header.isascii() else None
+
+        def read_body(limit: int) -> bytes:
+            wanted = min(content_length or 0, limit + 1)
+            try:
+                body = self.rfile.read(wanted)
+            except (socket.timeout, ConnectionError) as gone:
+                raise BodyNotSent from gone
+            if len(body) < wanted:
+                raise BodyNotSent
+            return body
+
         try:
             status, headers, body = handle(
                 method=self.command,
@@ -32,8 +50,11 @@ class SignatureHandler(BaseHTTPRequestHandler):
                 host=self.headers.get("host"),
                 content_type=self.headers.get("content-type"),
                 content_length=content_length,
-                read_body=lambda limit: self.rfile.read(min(content_length or 0, limit + 1)),
+                read_body=read_body,
             )
+        except BodyNotSent:
+            self.close_connection = True  # nothing to answer: the request never arrived whole
+            return
         except Exception as failure:  # noqa: BLE001 (a JSON 500 rather than http.server's HTML page)
             print(f"signer: {type(failure).__name__}", file=sys.stderr)  # no message: it could hold request data
             status, headers, body = error(500, "internal_error", "The signer failed; see its log.")

@@ -4,26 +4,34 @@ view can call handle() too). Standard library only.
 """
 import json
 import math
-import os
 import re
 import time
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, NamedTuple, Optional, Tuple
 
 try:
-    from .meeting_sdk_signature import sign_meeting_sdk_jwt
+    from .meeting_sdk_signature import (MAX_EXPIRATION_SECONDS, MAX_EXPIRATION_VARIABLE, MIN_EXPIRATION_SECONDS,
+                                        WHITESPACE, SettingError, env_value, max_expiration_seconds,
+                                        sign_meeting_sdk_jwt)
 except ImportError:  # run as a script from this folder (server.py)
-    from meeting_sdk_signature import sign_meeting_sdk_jwt
+    from meeting_sdk_signature import (MAX_EXPIRATION_SECONDS, MAX_EXPIRATION_VARIABLE, MIN_EXPIRATION_SECONDS,
+                                       WHITESPACE, SettingError, env_value, max_expiration_seconds,
+                                       sign_meeting_sdk_jwt)
 
 PATH = "/api/signature"
 MAX_REQUEST_BYTES = 4096
-MIN_EXPIRATION_SECONDS = 1800
-MAX_EXPIRATION_SECONDS = 172_800
 DEFAULT_EXPIRATION_SECONDS = 7200
 MAX_SAFE_INTEGER = 2**53 - 1
 FIELDS = ("meetingNumber", "role", "expirationSeconds", "videoWebRtcMode")
 # JavaScript's \s plus the dash (Python's \s differs): invites show "978-759-818", Zoom wants the digits.
-SEPARATORS = re.compile("[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff-]")
+SEPARATORS = re.compile(f"[{WHITESPACE}-]")
+ORIGIN_SEPARATORS = re.compile(f"[{WHITESPACE},]+")
+# An origin as browsers send it: lower case, no path. Listed ones are compared as exact strings.
+ORIGIN = re.compile(r"https?://([a-z0-9-]+(\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(:[0-9]{1,5})?")
 MEETING_DIGITS = re.compile("[0-9]{9,11}")
+ORIGINS_INVALID = ("ALLOWED_ORIGINS is not valid: list exact origins (scheme://host or scheme://host:port, no path), "
+                   "separated by commas.")
+MEETINGS_INVALID = ("ZOOM_ALLOWED_MEETINGS is not valid: list meeting numbers of 9 to 11 digits (spaces and dashes are "
+                    "ignored), separated by commas.")
 JSON_HEADERS = {
     "content-type": "application/json; charset=utf-8",
     "x-content-type-options": "nosniff",
@@ -39,17 +47,28 @@ Reply = Tuple[int, Dict[str, str], Optional[bytes]]
 Fields = Dict[str, List[str]]
 
 
-def env(name: str) -> str:
-    # A secret pasted with a trailing newline signs differently from the real one: trim it.
-    return os.environ.get(name, "").strip()
-
-
-def env_list(name: str) -> List[str]:
-    return [item for item in re.split(r"[\s,]+", env(name)) if item]
+class Settings(NamedTuple):
+    """The settings, checked: origins and meetings empty when not set."""
+    origins: List[str]
+    meetings: List[str]
+    max_expiration_seconds: int
 
 
 def normalise_meeting_number(value: str) -> str:
     return SEPARATORS.sub("", value)
+
+
+def settings() -> Settings:
+    """Every setting, checked in this order before anything else: a malformed one raises SettingError, so the signer
+    refuses every request rather than guessing what was meant (a space-separated list of meetings, a typo)."""
+    origins = [item for item in ORIGIN_SEPARATORS.split(env_value("ALLOWED_ORIGINS")) if item]
+    if not all(ORIGIN.fullmatch(origin) for origin in origins):
+        raise SettingError(ORIGINS_INVALID)
+    # Only commas and lines separate meetings: "978 759 818" is one meeting, as invites write it.
+    meetings = [m for m in (normalise_meeting_number(item) for item in re.split("[,\r\n]", env_value("ZOOM_ALLOWED_MEETINGS"))) if m]
+    if not all(MEETING_DIGITS.fullmatch(meeting) for meeting in meetings):
+        raise SettingError(MEETINGS_INVALID)
+    return Settings(origins, meetings, max_expiration_seconds())
 
 
 def json_reply(status: int, body: Any, headers: Optional[Dict[str, str]] = None) -> Reply:
@@ -71,24 +90,28 @@ def handle(method: str, path: str, origin: Optional[str], host: Optional[str], c
     """
     if path != PATH:
         return error(404, "not_found", f"This server only answers {PATH}.")
+    try:
+        config = settings()
+    except SettingError as malformed:
+        return error(503, "setting_invalid", str(malformed))
     cors: Dict[str, str] = {}
-    allowed = env_list("ALLOWED_ORIGINS")
     # Same-origin and server-to-server calls need no CORS; other sites only when listed exactly.
-    if origin and origin != f"http://{host}" and allowed:
-        if origin not in allowed:
+    if origin and origin != f"http://{host}" and config.origins:
+        if origin not in config.origins:
             return error(403, "origin_not_allowed", f"Pages on {origin} may not use this signer (see ALLOWED_ORIGINS).")
         cors = {"access-control-allow-origin": origin, "vary": "Origin"}
         if method == "OPTIONS":
             return 204, {**cors, "access-control-allow-methods": "POST", "access-control-allow-headers": "content-type",
                          "access-control-max-age": "600"}, None
-    status, headers, body = sign(method, content_type, content_length, read_body)
+    status, headers, body = sign(config, method, content_type, content_length, read_body)
     return status, {**headers, **cors}, body
 
 
-def sign(method: str, content_type: Optional[str], content_length: Optional[int], read_body: Callable[[int], bytes]) -> Reply:
+def sign(config: Settings, method: str, content_type: Optional[str], content_length: Optional[int],
+         read_body: Callable[[int], bytes]) -> Reply:
     if method != "POST":
         return error(405, "method_not_allowed", "Use POST.", headers={"allow": "POST"})
-    key, secret = env("ZOOM_MEETING_SDK_KEY"), env("ZOOM_MEETING_SDK_SECRET")
+    key, secret = env_value("ZOOM_MEETING_SDK_KEY"), env_value("ZOOM_MEETING_SDK_SECRET")
     missing = [name for name, value in (("ZOOM_MEETING_SDK_KEY", key), ("ZOOM_MEETING_SDK_SECRET", secret)) if not value]
     if missing:
         return error(503, "signer_not_configured",
@@ -108,10 +131,13 @@ def sign(method: str, content_type: Optional[str], content_length: Optional[int]
     request, fields = validate(body)
     if fields:
         return error(400, "invalid_request", f"Check these fields: {', '.join(fields)}.", fields=fields)
-    meetings = [normalise_meeting_number(m) for m in env_list("ZOOM_ALLOWED_MEETINGS")]
-    if meetings and request["meeting_number"] not in meetings:
+    if config.meetings and request["meeting_number"] not in config.meetings:
         return error(403, "meeting_not_allowed", "This site only serves the meetings listed in ZOOM_ALLOWED_MEETINGS.",
                      fields={"meetingNumber": ["is not one of the meetings this site may join"]})
+    ceiling = config.max_expiration_seconds
+    if request["expiration_seconds"] > ceiling:
+        return error(400, "invalid_request", "Check these fields: expirationSeconds.",
+                     fields={"expirationSeconds": [f"must be at most {ceiling} on this site ({MAX_EXPIRATION_VARIABLE})"]})
     token, exp = sign_meeting_sdk_jwt(sdk_key=key, secret=secret, **request)
     expires_at = time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(exp))
     return json_reply(200, {"signature": token, "sdkKey": key, "expiresAt": expires_at})

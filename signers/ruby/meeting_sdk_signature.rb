@@ -9,12 +9,47 @@ require 'openssl'
 module MeetingSdkSignature
   # Zoom rejects signatures whose clock runs ahead of its own; back-dating iat by 30 s absorbs small skew.
   IAT_BACKDATE_SECONDS = 30
+  # Zoom's bounds on a signature's lifetime (exp - iat).
+  MIN_EXPIRATION_SECONDS = 1800
+  MAX_EXPIRATION_SECONDS = 172_800
+  # A signature is a bearer credential until it expires: at most 4 h unless ZOOM_MAX_EXPIRATION_SECONDS says more,
+  # so a leaked one is not good for two days.
+  MAX_EXPIRATION_VARIABLE = 'ZOOM_MAX_EXPIRATION_SECONDS'
+  DEFAULT_MAX_EXPIRATION_SECONDS = 14_400
+  # Whitespace as JavaScript's trim() and \s see it, so settings read exactly as in this repository's Netlify function.
+  WHITESPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+  TRIM = /\A[#{WHITESPACE}]+|[#{WHITESPACE}]+\z/
+
+  # A setting this signer will not work with. The message names the variable and what it takes, never its value.
+  class SettingError < StandardError; end
 
   module_function
 
+  # The variable's value, trimmed: a secret pasted with a trailing newline signs differently from the real one.
+  def env_value(name)
+    ENV.fetch(name, '').dup.force_encoding(Encoding::UTF_8).scrub("\uFFFD").gsub(TRIM, '')
+  end
+
+  # The longest lifetime sign hands out: ZOOM_MAX_EXPIRATION_SECONDS, whole seconds within Zoom's bounds, or 4 h
+  # when unset. Anything else raises SettingError: a typo must not quietly sign for longer than meant.
+  def max_expiration_seconds
+    text = env_value(MAX_EXPIRATION_VARIABLE)
+    return DEFAULT_MAX_EXPIRATION_SECONDS if text.empty?
+    return text.to_i if text.match?(/\A[0-9]+\z/) && text.to_i.between?(MIN_EXPIRATION_SECONDS, MAX_EXPIRATION_SECONDS)
+
+    raise SettingError, "#{MAX_EXPIRATION_VARIABLE} is not valid: set a whole number of seconds from " \
+                        "#{MIN_EXPIRATION_SECONDS} to #{MAX_EXPIRATION_SECONDS}, or leave it unset for #{DEFAULT_MAX_EXPIRATION_SECONDS}."
+  end
+
   # Returns [jwt, exp]. meeting_number: digits only (strip spaces and dashes first); role: 0 attendee, 1 host;
-  # expiration_seconds: 1800..172800, Zoom's limits; video_webrtc_mode: nil (left out), 0 or 1.
+  # expiration_seconds: 1800..172800, Zoom's limits, and at most max_expiration_seconds (ArgumentError above it);
+  # video_webrtc_mode: nil (left out), 0 or 1.
   def sign(sdk_key:, secret:, meeting_number:, role:, expiration_seconds: 7200, video_webrtc_mode: nil, now: Time.now)
+    ceiling = max_expiration_seconds
+    if expiration_seconds > ceiling
+      raise ArgumentError, "expiration_seconds #{expiration_seconds} is above #{MAX_EXPIRATION_VARIABLE} (#{ceiling})"
+    end
+
     iat = now.to_i - IAT_BACKDATE_SECONDS
     exp = iat + expiration_seconds
     header = { alg: 'HS256', typ: 'JWT' }

@@ -7,15 +7,22 @@ require 'json'
 require_relative 'meeting_sdk_signature'
 
 module SignatureEndpoint
+  include MeetingSdkSignature # its constants (Zoom's bounds, WHITESPACE, SettingError)
+
   PATH = '/api/signature'
   MAX_REQUEST_BYTES = 4096
-  MIN_EXPIRATION_SECONDS = 1800
-  MAX_EXPIRATION_SECONDS = 172_800
   DEFAULT_EXPIRATION_SECONDS = 7200
   MAX_SAFE_INTEGER = 2**53 - 1
   FIELDS = %w[meetingNumber role expirationSeconds videoWebRtcMode].freeze
   # JavaScript's \s plus the dash: invites show "978-759-818" or "978 759 818", Zoom wants the digits.
-  SEPARATORS = /[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff-]/
+  SEPARATORS = /[#{WHITESPACE}-]/
+  # An origin as browsers send it: lower case, no path. Listed ones are compared as exact strings.
+  ORIGIN = %r{\Ahttps?://([a-z0-9-]+(\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(:[0-9]{1,5})?\z}
+  MEETING_DIGITS = /\A[0-9]{9,11}\z/
+  ORIGINS_INVALID = 'ALLOWED_ORIGINS is not valid: list exact origins (scheme://host or scheme://host:port, no path), ' \
+                    'separated by commas.'
+  MEETINGS_INVALID = 'ZOOM_ALLOWED_MEETINGS is not valid: list meeting numbers of 9 to 11 digits (spaces and dashes ' \
+                     'are ignored), separated by commas.'
   JSON_HEADERS = {
     'content-type' => 'application/json; charset=utf-8',
     'x-content-type-options' => 'nosniff',
@@ -25,15 +32,27 @@ module SignatureEndpoint
 
   # An answer: status, headers, body (nil for none).
   Reply = Struct.new(:status, :headers, :body)
+  # The settings, checked: origins and meetings empty when not set.
+  Settings = Struct.new(:origins, :meetings, :max_expiration_seconds)
 
   module_function
 
-  # A secret pasted with a trailing newline signs differently from the real one: trim it.
-  def env(name) = ENV.fetch(name, '').strip
-
-  def list(name) = env(name).split(/[\s,]+/).reject(&:empty?)
+  def env(name) = MeetingSdkSignature.env_value(name)
 
   def normalise_meeting_number(value) = value.gsub(SEPARATORS, '')
+
+  # Every setting, checked in this order before anything else: a malformed one raises SettingError, so the signer
+  # refuses every request rather than guessing what was meant (a space-separated list of meetings, a typo).
+  def settings
+    origins = env('ALLOWED_ORIGINS').split(/[#{WHITESPACE},]+/).reject(&:empty?)
+    raise SettingError, ORIGINS_INVALID unless origins.all? { |origin| origin.match?(ORIGIN) }
+
+    # Only commas and lines separate meetings: "978 759 818" is one meeting, as invites write it.
+    meetings = env('ZOOM_ALLOWED_MEETINGS').split(/[,\r\n]/).map { |m| normalise_meeting_number(m) }.reject(&:empty?)
+    raise SettingError, MEETINGS_INVALID unless meetings.all? { |meeting| meeting.match?(MEETING_DIGITS) }
+
+    Settings.new(origins, meetings, MeetingSdkSignature.max_expiration_seconds)
+  end
 
   def json(status, body, headers = {})
     Reply.new(status, JSON_HEADERS.merge(headers), JSON.generate(body))
@@ -50,11 +69,15 @@ module SignatureEndpoint
   def handle(method:, path:, origin:, host:, content_type:, content_length:, read_body:)
     return error(404, 'not_found', "This server only answers #{PATH}.") unless path == PATH
 
+    begin
+      config = settings
+    rescue SettingError => e
+      return error(503, 'setting_invalid', e.message)
+    end
     cors = {}
-    allowed = list('ALLOWED_ORIGINS')
     # Same-origin and server-to-server calls need no CORS; other sites only when listed exactly.
-    if origin && !origin.empty? && origin != "http://#{host}" && !allowed.empty?
-      unless allowed.include?(origin)
+    if origin && !origin.empty? && origin != "http://#{host}" && !config.origins.empty?
+      unless config.origins.include?(origin)
         return error(403, 'origin_not_allowed', "Pages on #{origin} may not use this signer (see ALLOWED_ORIGINS).")
       end
 
@@ -65,12 +88,12 @@ module SignatureEndpoint
                                          'access-control-max-age' => '600'), nil)
       end
     end
-    reply = sign(method, content_type, content_length, read_body)
+    reply = sign(config, method, content_type, content_length, read_body)
     reply.headers = reply.headers.merge(cors)
     reply
   end
 
-  def sign(method, content_type, content_length, read_body)
+  def sign(config, method, content_type, content_length, read_body)
     return error(405, 'method_not_allowed', 'Use POST.', headers: { 'allow' => 'POST' }) unless method == 'POST'
 
     key = env('ZOOM_MEETING_SDK_KEY')
@@ -99,10 +122,14 @@ module SignatureEndpoint
       return error(400, 'invalid_request', "Check these fields: #{fields.keys.join(', ')}.", fields: fields)
     end
 
-    meetings = list('ZOOM_ALLOWED_MEETINGS').map { |m| normalise_meeting_number(m) }
-    unless meetings.empty? || meetings.include?(request[:meeting_number])
+    unless config.meetings.empty? || config.meetings.include?(request[:meeting_number])
       return error(403, 'meeting_not_allowed', 'This site only serves the meetings listed in ZOOM_ALLOWED_MEETINGS.',
                    fields: { meetingNumber: ['is not one of the meetings this site may join'] })
+    end
+    ceiling = config.max_expiration_seconds
+    if request[:expiration_seconds] > ceiling
+      return error(400, 'invalid_request', 'Check these fields: expirationSeconds.',
+                   fields: { expirationSeconds: ["must be at most #{ceiling} on this site (#{MAX_EXPIRATION_VARIABLE})"] })
     end
 
     token, exp = MeetingSdkSignature.sign(sdk_key: key, secret: secret, **request)

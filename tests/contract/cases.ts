@@ -77,3 +77,31 @@ export const FIELD_ORDER: { raw: string; message: string } = {
 
 /** Not JSON at all → 400 invalid_json. */
 export const INVALID_JSON: readonly string[] = ['{', 'not json', '', ' ', '{"meetingNumber":"123456789",}', "{'role':0}", 'NaN', '{"role":0} x', '{"role":0 /* c */}'];
+
+/** The 503 setting_invalid message for each setting a signer checks before anything else, in the order it checks them. */
+export const SETTING_MESSAGES = {
+  ALLOWED_ORIGINS:
+    'ALLOWED_ORIGINS is not valid: list exact origins (scheme://host or scheme://host:port, no path), separated by commas.',
+  ZOOM_ALLOWED_MEETINGS:
+    'ZOOM_ALLOWED_MEETINGS is not valid: list meeting numbers of 9 to 11 digits (spaces and dashes are ignored), separated by commas.',
+  ZOOM_MAX_EXPIRATION_SECONDS:
+    'ZOOM_MAX_EXPIRATION_SECONDS is not valid: set a whole number of seconds from 1800 to 172800, or leave it unset for 14400.',
+} as const;
+
+/**
+ * Settings a signer must refuse to run with → the one it names (the first malformed one, in SETTING_MESSAGES order).
+ * Each row is a server started with that environment, so the list covers each way to be wrong once, not every spelling.
+ */
+export const MALFORMED_SETTINGS: ReadonlyArray<readonly [env: Partial<Record<keyof typeof SETTING_MESSAGES, string>>, named: keyof typeof SETTING_MESSAGES]> = [
+  [{ ALLOWED_ORIGINS: 'https://app.example/' }, 'ALLOWED_ORIGINS'], // a path (a trailing slash never matches an Origin)
+  [{ ALLOWED_ORIGINS: 'https://App.example' }, 'ALLOWED_ORIGINS'], // browsers send Origin in lower case
+  // one bad entry among good ones, and every setting wrong: the origins are named first
+  [{ ALLOWED_ORIGINS: 'https://ok.example, *', ZOOM_ALLOWED_MEETINGS: 'abc', ZOOM_MAX_EXPIRATION_SECONDS: '4h' }, 'ALLOWED_ORIGINS'],
+  [{ ZOOM_ALLOWED_MEETINGS: '12345' }, 'ZOOM_ALLOWED_MEETINGS'],
+  // the old space-separated list is one 18-digit number now: refused, not read as two meetings
+  [{ ZOOM_ALLOWED_MEETINGS: '978759818 123456789', ZOOM_MAX_EXPIRATION_SECONDS: '1e4' }, 'ZOOM_ALLOWED_MEETINGS'],
+  [{ ZOOM_MAX_EXPIRATION_SECONDS: '14400.0' }, 'ZOOM_MAX_EXPIRATION_SECONDS'],
+  [{ ZOOM_MAX_EXPIRATION_SECONDS: '100' }, 'ZOOM_MAX_EXPIRATION_SECONDS'],
+  [{ ZOOM_MAX_EXPIRATION_SECONDS: '200000' }, 'ZOOM_MAX_EXPIRATION_SECONDS'],
+  [{ ZOOM_MAX_EXPIRATION_SECONDS: '99999999999999999999' }, 'ZOOM_MAX_EXPIRATION_SECONDS'], // past every integer type
+];

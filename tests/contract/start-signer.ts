@@ -6,7 +6,6 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { MAX_EXPIRATION_SECONDS } from '../../lib/contract.ts';
 import { bundleFunction, serveFunction } from '../../scripts/serve-function.ts';
 
 /** Every variable a signer reads; a scenario sets some, and none leaks in from the shell running the tests. */
@@ -21,6 +20,11 @@ export interface RunningSigner {
 
 export interface SignerUnderTest {
   name: string;
+  /**
+   * How long the server waits for a stalled request before dropping it; undefined: it has none of its own (PHP's
+   * built-in server), or none this repository sets (the function's are Netlify's).
+   */
+  readDeadlineSeconds?: number;
   start(env: SignerEnv): Promise<RunningSigner>;
 }
 
@@ -35,6 +39,11 @@ export interface SignerEntry {
   vectors: string;
   /** Debian packages that provide the runtime (.ci/run installs them). */
   packages: string[];
+  /**
+   * How long the server waits for a request's headers and body before it drops the connection; null: the server has
+   * no such deadline (PHP's built-in server), see signers/README.md.
+   */
+  readDeadlineSeconds: number | null;
 }
 
 export const SIGNERS: SignerEntry[] = JSON.parse(readFileSync('signers/signers.json', 'utf8')) as SignerEntry[];
@@ -65,7 +74,7 @@ async function waitForHttp(url: string, exited: () => string | null, timeoutMs: 
       await res.body?.cancel();
       return;
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 25));
   }
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
@@ -77,6 +86,7 @@ async function waitForHttp(url: string, exited: () => string | null, timeoutMs: 
 export function commandSigner(entry: SignerEntry, options: { port?: number } = {}): SignerUnderTest {
   return {
     name: entry.language,
+    ...(entry.readDeadlineSeconds === null ? {} : { readDeadlineSeconds: entry.readDeadlineSeconds }),
     async start(env) {
       const port = options.port ?? (await freePort());
       const child = spawn(entry.start, { shell: true, detached: true, env: childEnv(env, port), stdio: ['ignore', 'ignore', 'pipe'] });
@@ -117,7 +127,10 @@ export function setProcessEnv(env: SignerEnv): () => void {
   };
 }
 
-/** The Netlify function as deployed (functions/signature.ts bundled), reading this process's environment. */
+/**
+ * The Netlify function as deployed (functions/signature.ts bundled), reading this process's environment. Its read
+ * deadlines are Netlify's, not this repository's: node:http here keeps its own defaults.
+ */
 export function functionSigner(): SignerUnderTest {
   const bundled = bundleFunction('functions/signature.ts', 'node_modules/.cache/contract/signature.mjs');
   return {
@@ -125,9 +138,7 @@ export function functionSigner(): SignerUnderTest {
     async start(env) {
       const server = serveFunction(await bundled);
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      // The function's own abuse limit (a 4 h lifetime ceiling by default) is site policy on top of the contract:
-      // opened to Zoom's 48 h here, so the suite checks the same contract as for every other signer.
-      const restore = setProcessEnv({ ZOOM_MAX_EXPIRATION_SECONDS: String(MAX_EXPIRATION_SECONDS), ...env });
+      const restore = setProcessEnv(env);
       const { port } = server.address() as AddressInfo;
       return {
         url: `http://127.0.0.1:${port}`,

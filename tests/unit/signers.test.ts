@@ -1,13 +1,13 @@
 /**
- * Issue #14: the signers in signers/ (Ruby, Python, PHP, Go) and the Netlify function pass one HTTP contract suite
- * and reproduce signers/vectors.json byte for byte.
+ * Issue #14: the signers in signers/ (Ruby, Python, PHP, Go, Java) and the Netlify function pass one HTTP contract
+ * suite and reproduce signers/vectors.json byte for byte.
  */
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import handler from '../../functions/signature.ts';
 import { signMeetingSdkJwt, verifyHs256 } from '../../functions/_lib/sign-jwt.ts';
-import { defineSignerContract } from '../contract/signer-contract.ts';
+import { defineMalformedSettingsContract, defineSignerContract, defineStalledClientsContract } from '../contract/signer-contract.ts';
 import { SIGNERS, commandSigner, functionSigner } from '../contract/start-signer.ts';
 
 interface Vector {
@@ -48,6 +48,7 @@ describe('signers/vectors.json', () => {
     expect(signMeetingSdkJwt(input).token).toBe(token);
   });
 
+  // The commands set ZOOM_MAX_EXPIRATION_SECONDS=172800: one vector is Zoom's longest lifetime, above the default 4 h.
   it.each(SIGNERS.map((s) => [s.language, s] as const))('%s reproduces every token byte for byte', (_language, { vectors: command }) => {
     const printed = execSync(command, { encoding: 'utf8', timeout: 60_000 }).trim().split('\n');
     expect(printed).toEqual(vectors.map((v) => v.token));
@@ -55,13 +56,14 @@ describe('signers/vectors.json', () => {
 });
 
 describe('signers/signers.json', () => {
-  it('lists every signer directory once, with its copy-paste file and its Debian packages', () => {
+  it('lists every signer directory once, with its copy-paste file, its Debian packages and its read deadline', () => {
     const dirs = readdirSync('signers', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
     expect(SIGNERS.map((s) => s.language).sort()).toEqual(dirs.sort());
     for (const entry of SIGNERS) {
       expect(existsSync(entry.signer), entry.signer).toBe(true);
       expect(existsSync(`signers/${entry.language}/README.md`)).toBe(true);
       expect(entry.packages.length).toBeGreaterThan(0);
+      expect(entry.readDeadlineSeconds === null || entry.readDeadlineSeconds > 0, entry.language).toBe(true);
     }
   });
 
@@ -75,5 +77,12 @@ describe('signers/signers.json', () => {
 });
 
 // One suite, unchanged, for the function as deployed and for each signer.
-defineSignerContract(functionSigner(), handler);
-for (const entry of SIGNERS) defineSignerContract(commandSigner(entry), handler);
+const netlifyFunction = functionSigner();
+const servers = SIGNERS.map((entry) => commandSigner(entry));
+for (const target of [netlifyFunction, ...servers]) defineSignerContract(target, handler);
+// The suites that mostly wait (a read deadline waited out, a server started per malformed setting): the function's
+// one at a time, since each sets this process's environment; the servers' side by side, the longest waits first.
+defineStalledClientsContract(netlifyFunction, { concurrent: false });
+defineMalformedSettingsContract(netlifyFunction, { concurrent: false });
+for (const server of servers) defineStalledClientsContract(server, { concurrent: true });
+for (const server of servers) defineMalformedSettingsContract(server, { concurrent: true });

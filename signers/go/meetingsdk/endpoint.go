@@ -8,9 +8,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log"
 	"math"
 	"net/http"
-	"os"
 	"regexp"
 	"sort"
 	"strconv"
@@ -21,22 +21,25 @@ import (
 const (
 	signerPath               = "/api/signature"
 	maxRequestBytes          = 4096
-	minExpirationSeconds     = 1800
-	maxExpirationSeconds     = 172800
 	defaultExpirationSeconds = 7200
 	maxSafeInteger           = 1<<53 - 1
 	tooShort                 = "must be at least 1800 (30 minutes)"
 	tooLong                  = "must be at most 172800 (48 hours)"
+	originsInvalid           = "ALLOWED_ORIGINS is not valid: list exact origins (scheme://host or scheme://host:port, no path), separated by commas."
+	meetingsInvalid          = "ZOOM_ALLOWED_MEETINGS is not valid: list meeting numbers of 9 to 11 digits (spaces and dashes are ignored), separated by commas."
 )
 
 var (
 	knownFields = []string{"meetingNumber", "role", "expirationSeconds", "videoWebRtcMode"}
 	// JavaScript's \s plus the dash: invites show "978-759-818" or "978 759 818", Zoom wants the digits.
-	separators    = regexp.MustCompile("[\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff-]")
+	separators    = regexp.MustCompile("[" + whitespace + "-]")
 	meetingDigits = regexp.MustCompile(`^[0-9]{9,11}$`)
-	digits        = regexp.MustCompile(`^[0-9]+$`)
 	arrayIndex    = regexp.MustCompile(`^(0|[1-9][0-9]*)$`)
-	listSplit     = regexp.MustCompile(`[\s,]+`)
+	originSplit   = regexp.MustCompile("[" + whitespace + ",]+")
+	// Only commas and lines separate meetings: "978 759 818" is one meeting, as invites write it.
+	meetingSplit = regexp.MustCompile(`[,\r\n]`)
+	// An origin as browsers send it: lower case, no path. Listed ones are compared as exact strings.
+	originPattern = regexp.MustCompile(`^https?://([a-z0-9-]+(\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(:[0-9]{1,5})?$`)
 )
 
 // reply is an answer: status, headers, body (nil for none).
@@ -69,8 +72,7 @@ func (f fieldErrors) MarshalJSON() ([]byte, error) {
 		if i > 0 {
 			out.WriteByte(',')
 		}
-		key, _ := json.Marshal(name)
-		list, _ := json.Marshal(f.messages[name])
+		key, list := compactJSON(name), compactJSON(f.messages[name])
 		out.Write(key)
 		out.WriteByte(':')
 		out.Write(list)
@@ -106,29 +108,62 @@ func jsonReply(status int, body interface{}, headers map[string]string) reply {
 	for name, value := range headers {
 		all[name] = value
 	}
-	data, _ := json.Marshal(body)
-	return reply{status, all, data}
+	// The function's bytes: structs keep its key order (a map would sort them), compactJSON its <, > and &.
+	return reply{status, all, compactJSON(body)}
+}
+
+type errorDetail struct {
+	Code    string       `json:"code"`
+	Message string       `json:"message"`
+	Fields  *fieldErrors `json:"fields,omitempty"`
+}
+
+type errorBody struct {
+	Error errorDetail `json:"error"`
+}
+
+type signatureBody struct {
+	Signature string `json:"signature"`
+	SDKKey    string `json:"sdkKey"`
+	ExpiresAt string `json:"expiresAt"`
 }
 
 func errorReply(status int, code, message string, fields *fieldErrors, headers map[string]string) reply {
-	body := map[string]interface{}{"code": code, "message": message}
-	if fields != nil {
-		body["fields"] = *fields
-	}
-	return jsonReply(status, map[string]interface{}{"error": body}, headers)
+	return jsonReply(status, errorBody{errorDetail{code, message, fields}}, headers)
 }
 
-// env trims: a secret pasted with a trailing newline signs differently from the real one.
-func env(name string) string { return strings.TrimSpace(os.Getenv(name)) }
+// settings are checked: origins and meetings empty when not set.
+type settings struct {
+	origins, meetings []string
+	lifetimeCeiling   int64
+}
 
-func envList(name string) []string {
-	var items []string
-	for _, item := range listSplit.Split(env(name), -1) {
-		if item != "" {
-			items = append(items, item)
+// readSettings checks every setting, in this order, before anything else: a malformed one is a *SettingError, so the
+// signer refuses every request rather than guessing what was meant (a space-separated list of meetings, a typo).
+func readSettings() (settings, error) {
+	var config settings
+	for _, item := range originSplit.Split(setting("ALLOWED_ORIGINS"), -1) {
+		if item == "" {
+			continue
 		}
+		if !originPattern.MatchString(item) {
+			return settings{}, &SettingError{originsInvalid}
+		}
+		config.origins = append(config.origins, item)
 	}
-	return items
+	for _, item := range meetingSplit.Split(setting("ZOOM_ALLOWED_MEETINGS"), -1) {
+		meeting := normaliseMeetingNumber(item)
+		if meeting == "" {
+			continue
+		}
+		if !meetingDigits.MatchString(meeting) {
+			return settings{}, &SettingError{meetingsInvalid}
+		}
+		config.meetings = append(config.meetings, meeting)
+	}
+	ceiling, err := LifetimeCeiling()
+	config.lifetimeCeiling = ceiling
+	return config, err
 }
 
 func contains(list []string, value string) bool {
@@ -147,11 +182,14 @@ func handle(method, path, origin, host, contentType string, contentLength int64,
 	if path != signerPath {
 		return errorReply(404, "not_found", "This server only answers "+signerPath+".", nil, nil)
 	}
+	config, err := readSettings()
+	if err != nil {
+		return errorReply(503, "setting_invalid", err.Error(), nil, nil)
+	}
 	cors := map[string]string{}
-	allowed := envList("ALLOWED_ORIGINS")
 	// Same-origin and server-to-server calls need no CORS; other sites only when listed exactly.
-	if origin != "" && origin != "http://"+host && len(allowed) > 0 {
-		if !contains(allowed, origin) {
+	if origin != "" && origin != "http://"+host && len(config.origins) > 0 {
+		if !contains(config.origins, origin) {
 			return errorReply(403, "origin_not_allowed", "Pages on "+origin+" may not use this signer (see ALLOWED_ORIGINS).", nil, nil)
 		}
 		cors = map[string]string{"access-control-allow-origin": origin, "vary": "Origin"}
@@ -162,18 +200,18 @@ func handle(method, path, origin, host, contentType string, contentLength int64,
 			}, nil}
 		}
 	}
-	answer := sign(method, contentType, contentLength, readBody)
+	answer := sign(config, method, contentType, contentLength, readBody)
 	for name, value := range cors {
 		answer.headers[name] = value
 	}
 	return answer
 }
 
-func sign(method, contentType string, contentLength int64, readBody func(int64) []byte) reply {
+func sign(config settings, method, contentType string, contentLength int64, readBody func(int64) []byte) reply {
 	if method != http.MethodPost {
 		return errorReply(405, "method_not_allowed", "Use POST.", nil, map[string]string{"allow": "POST"})
 	}
-	key, secret := env("ZOOM_MEETING_SDK_KEY"), env("ZOOM_MEETING_SDK_SECRET")
+	key, secret := setting("ZOOM_MEETING_SDK_KEY"), setting("ZOOM_MEETING_SDK_SECRET")
 	var missing []string
 	if key == "" {
 		missing = append(missing, "ZOOM_MEETING_SDK_KEY")
@@ -204,20 +242,23 @@ func sign(method, contentType string, contentLength int64, readBody func(int64) 
 	if fields != nil {
 		return errorReply(400, "invalid_request", "Check these fields: "+strings.Join(fields.names, ", ")+".", fields, nil)
 	}
-	var meetings []string
-	for _, meeting := range envList("ZOOM_ALLOWED_MEETINGS") {
-		meetings = append(meetings, normaliseMeetingNumber(meeting))
-	}
-	if len(meetings) > 0 && !contains(meetings, request.MeetingNumber) {
+	if len(config.meetings) > 0 && !contains(config.meetings, request.MeetingNumber) {
 		refused := &fieldErrors{}
 		refused.add("meetingNumber", "is not one of the meetings this site may join")
 		return errorReply(403, "meeting_not_allowed", "This site only serves the meetings listed in ZOOM_ALLOWED_MEETINGS.", refused, nil)
 	}
+	if request.ExpirationSeconds > config.lifetimeCeiling {
+		tooLongHere := &fieldErrors{}
+		tooLongHere.add("expirationSeconds", fmt.Sprintf("must be at most %d on this site (%s)", config.lifetimeCeiling, MaxExpirationVariable))
+		return errorReply(400, "invalid_request", "Check these fields: expirationSeconds.", tooLongHere, nil)
+	}
 	request.SDKKey, request.Secret = key, secret
-	token, exp := Sign(request)
-	return jsonReply(200, map[string]string{
-		"signature": token, "sdkKey": key, "expiresAt": time.Unix(exp, 0).UTC().Format("2006-01-02T15:04:05.000Z"),
-	}, nil)
+	token, exp, err := Sign(request)
+	if err != nil { // the settings were checked above: only an environment changed since gets here
+		log.Printf("signer: %v", err)
+		return errorReply(500, "internal_error", "The signer failed; see its log.", nil, nil)
+	}
+	return jsonReply(200, signatureBody{token, key, time.Unix(exp, 0).UTC().Format("2006-01-02T15:04:05.000Z")}, nil)
 }
 
 // object is a JSON object with its keys in order (the error names unknown fields in the order they were sent).
@@ -367,10 +408,10 @@ func expirationSeconds(value interface{}) (int64, []string) {
 		}
 		return 0, []string{whole, tooShort}
 	}
-	if n < minExpirationSeconds {
+	if n < MinExpirationSeconds {
 		return 0, []string{tooShort}
 	}
-	if n > maxExpirationSeconds {
+	if n > MaxExpirationSeconds {
 		return 0, []string{tooLong}
 	}
 	return int64(n), nil
@@ -380,7 +421,11 @@ func expirationSeconds(value interface{}) (int64, []string) {
 func Endpoint(w http.ResponseWriter, r *http.Request) {
 	answer := handle(r.Method, r.URL.Path, r.Header.Get("Origin"), r.Host, r.Header.Get("Content-Type"), r.ContentLength,
 		func(limit int64) []byte {
-			data, _ := io.ReadAll(io.LimitReader(r.Body, limit+1))
+			data, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
+			if err != nil {
+				// The body never came whole (past the server's read deadline, or the client left): nothing to answer.
+				panic(http.ErrAbortHandler)
+			}
 			return data
 		})
 	for name, value := range answer.headers {

@@ -9,14 +9,58 @@ import (
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
 	"time"
 )
 
-// IatBackdateSeconds: Zoom rejects signatures whose clock runs ahead of its own; back-dating iat absorbs small skew.
-const IatBackdateSeconds = 30
+const (
+	// IatBackdateSeconds: Zoom rejects signatures whose clock runs ahead of its own; back-dating iat absorbs small skew.
+	IatBackdateSeconds = 30
+	// MinExpirationSeconds and MaxExpirationSeconds are Zoom's bounds on a signature's lifetime (exp - iat).
+	MinExpirationSeconds = 1800
+	MaxExpirationSeconds = 172800
+	// A signature is a bearer credential until it expires: at most 4 h unless ZOOM_MAX_EXPIRATION_SECONDS says more,
+	// so a leaked one is not good for two days.
+	MaxExpirationVariable       = "ZOOM_MAX_EXPIRATION_SECONDS"
+	DefaultMaxExpirationSeconds = 14400
+	// whitespace as JavaScript's trim() and \s see it, so settings read exactly as in this repository's Netlify function.
+	whitespace = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
+
+var digits = regexp.MustCompile(`^[0-9]+$`)
+
+// SettingError is a setting this signer will not work with. Its message names the variable and what it takes, never
+// its value.
+type SettingError struct{ message string }
+
+func (e *SettingError) Error() string { return e.message }
+
+// setting is the variable's value, trimmed: a secret pasted with a trailing newline signs differently from the real one.
+func setting(name string) string { return strings.Trim(os.Getenv(name), whitespace) }
+
+// LifetimeCeiling is the longest lifetime Sign hands out: ZOOM_MAX_EXPIRATION_SECONDS, whole seconds within Zoom's
+// bounds, or 4 h when unset. Anything else is a *SettingError: a typo must not quietly sign for longer than meant.
+func LifetimeCeiling() (int64, error) {
+	text := setting(MaxExpirationVariable)
+	if text == "" {
+		return DefaultMaxExpirationSeconds, nil
+	}
+	// Digits only (ParseInt would also take "+1"); leading zeros are fine, and too many digits fail to parse.
+	if seconds, err := strconv.ParseInt(text, 10, 64); err == nil && digits.MatchString(text) &&
+		seconds >= MinExpirationSeconds && seconds <= MaxExpirationSeconds {
+		return seconds, nil
+	}
+	return 0, &SettingError{fmt.Sprintf("%s is not valid: set a whole number of seconds from %d to %d, or leave it unset for %d.",
+		MaxExpirationVariable, MinExpirationSeconds, MaxExpirationSeconds, DefaultMaxExpirationSeconds)}
+}
 
 // Input: MeetingNumber digits only (strip spaces and dashes first); Role 0 attendee, 1 host; ExpirationSeconds
-// 1800..172800, Zoom's limits (0: 7200); VideoWebRtcMode nil (left out), 0 or 1; Now zero: time.Now().
+// 1800..172800, Zoom's limits, and at most LifetimeCeiling() (0: 7200); VideoWebRtcMode nil (left out), 0 or 1;
+// Now zero: time.Now().
 type Input struct {
 	SDKKey            string
 	Secret            string
@@ -39,8 +83,9 @@ type claims struct {
 	VideoWebRtcMode *int   `json:"video_webrtc_mode,omitempty"`
 }
 
-// Sign returns the JWT and its exp (seconds since 1970).
-func Sign(in Input) (token string, exp int64) {
+// Sign returns the JWT and its exp (seconds since 1970), or an error for a lifetime above LifetimeCeiling() (or that
+// ceiling's *SettingError).
+func Sign(in Input) (token string, exp int64, err error) {
 	now := in.Now
 	if now.IsZero() {
 		now = time.Now()
@@ -49,6 +94,13 @@ func Sign(in Input) (token string, exp int64) {
 	if seconds == 0 {
 		seconds = 7200
 	}
+	ceiling, err := LifetimeCeiling()
+	if err != nil {
+		return "", 0, err
+	}
+	if seconds > ceiling {
+		return "", 0, fmt.Errorf("meetingsdk: ExpirationSeconds %d is above %s (%d)", seconds, MaxExpirationVariable, ceiling)
+	}
 	iat := now.Unix() - IatBackdateSeconds
 	exp = iat + seconds
 	header := compactJSON(map[string]string{"alg": "HS256", "typ": "JWT"}) // maps marshal in key order: alg, typ
@@ -56,7 +108,7 @@ func Sign(in Input) (token string, exp int64) {
 	unsigned := base64url(header) + "." + base64url(payload)
 	mac := hmac.New(sha256.New, []byte(in.Secret))
 	mac.Write([]byte(unsigned))
-	return unsigned + "." + base64url(mac.Sum(nil)), exp
+	return unsigned + "." + base64url(mac.Sum(nil)), exp, nil
 }
 
 // compactJSON writes JSON.stringify's bytes: json.Marshal would turn <, > and & into \u003c and so on.

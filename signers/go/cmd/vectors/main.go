@@ -33,10 +33,13 @@ func main() {
 	}
 	for _, vector := range file.Vectors {
 		in := vector.Input
-		token, _ := meetingsdk.Sign(meetingsdk.Input{
+		token, _, err := meetingsdk.Sign(meetingsdk.Input{
 			SDKKey: in.SDKKey, Secret: in.Secret, MeetingNumber: in.MeetingNumber, Role: in.Role,
 			ExpirationSeconds: in.ExpirationSeconds, VideoWebRtcMode: in.VideoWebRtcMode, Now: time.UnixMilli(in.NowMs),
 		})
+		if err != nil {
+			panic(err)
+		}
 		fmt.Println(token)
 	}
 }
