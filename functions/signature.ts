@@ -1,5 +1,5 @@
 import type { Config } from '@netlify/functions';
-import type { SignatureResponse } from '../lib/contract.ts';
+import { DEFAULT_EXPIRATION_SECONDS, type SignatureResponse } from '../lib/contract.ts';
 import { SETTINGS } from '../lib/settings.ts';
 import { checkOrigin, preflight, refuseMeeting } from './_lib/access.ts';
 import { vouchedSession } from './_lib/auth.ts';
@@ -46,7 +46,10 @@ async function sign(req: Request, settings: SignerSettings): Promise<Response> {
   const request = await validateSignatureRequest(req);
   if (!request.ok) return request.response;
 
-  const { meetingNumber, role, expirationSeconds, videoWebRtcMode } = request.data;
+  const { meetingNumber, role, videoWebRtcMode } = request.data;
+  // Left out: 2 h, or the site's ceiling when lower, so a site that caps lifetimes at 1 h still signs the page's
+  // requests (which leave it out). Asked for: refused above the ceiling, never silently shortened.
+  const expirationSeconds = request.data.expirationSeconds ?? Math.min(DEFAULT_EXPIRATION_SECONDS, settings.maxLifetime);
   const refused =
     refuseMeeting(meetingNumber, settings.allowedMeetings) ??
     refuseLifetime(expirationSeconds, settings.maxLifetime) ??

@@ -10,7 +10,8 @@ export const SIGNATURE_PATH = '/api/signature';
 /** Zoom accepts 1800 s (30 min) to 48 h between `iat` and `exp`. */
 export const MIN_EXPIRATION_SECONDS = 1800;
 export const MAX_EXPIRATION_SECONDS = 172_800;
-const DEFAULT_EXPIRATION_SECONDS = 7200;
+/** A lifetime left out is 2 h, or the site's ceiling when that is lower (functions/signature.ts). */
+export const DEFAULT_EXPIRATION_SECONDS = 7200;
 
 /** Requests are a few dozen bytes; anything bigger is not one of ours. */
 export const MAX_REQUEST_BYTES = 4096;
@@ -55,7 +56,7 @@ export const SignatureRequest = z.strictObject(
   {
     meetingNumber: MeetingNumber,
     role: Role,
-    expirationSeconds: z._default(
+    expirationSeconds: z.optional(
       z.pipe(
         z.union([z.number(), digitString], wholeSeconds),
         z.int(wholeSeconds).check(
@@ -63,7 +64,6 @@ export const SignatureRequest = z.strictObject(
           z.maximum(MAX_EXPIRATION_SECONDS, { error: `must be at most ${MAX_EXPIRATION_SECONDS} (48 hours)` }),
         ),
       ),
-      DEFAULT_EXPIRATION_SECONDS,
     ),
     videoWebRtcMode: z.optional(zeroOrOne('must be 0 or 1')),
   },

@@ -172,6 +172,25 @@ describe('3. a signed-out session is refused everywhere a session is honoured', 
   });
 });
 
+describe('5. the lifetime ceiling never refuses the page', () => {
+  it('a lifetime left out is 2 h, or the ceiling when lower; one asked for above the ceiling is refused', async () => {
+    const lifetime = async (body: object) => {
+      const res = await sign(new Browser(), { meetingNumber: '123456789', role: 0, ...body });
+      if (res.status !== 200) return res.status;
+      const { signature: token } = (await json(res)) as { signature: string };
+      const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { iat: number; exp: number };
+      return claims.exp - claims.iat;
+    };
+    expect(await lifetime({})).toBe(7200);
+    vi.stubEnv('ZOOM_MAX_EXPIRATION_SECONDS', '3600');
+    expect(await lifetime({})).toBe(3600);
+    expect(await lifetime({ expirationSeconds: 3600 })).toBe(3600);
+    expect(await lifetime({ expirationSeconds: 7200 })).toBe(400);
+    vi.stubEnv('ZOOM_MAX_EXPIRATION_SECONDS', '28800');
+    expect(await lifetime({})).toBe(7200);
+  });
+});
+
 describe('6. ZOOM_ALLOWED_MEETINGS reads numbers as the README says', () => {
   it.each([
     ['978 759 818', ['978759818']],
