@@ -22,6 +22,8 @@ public final class MeetingSdkSignature {
      */
     public static final String MAX_EXPIRATION_VARIABLE = "ZOOM_MAX_EXPIRATION_SECONDS";
     public static final long DEFAULT_MAX_EXPIRATION_SECONDS = 14_400;
+    /** A lifetime left out: 2 h, or the ceiling when that is lower (a site capping signatures at 1 h still signs). */
+    public static final long DEFAULT_EXPIRATION_SECONDS = 7200;
     /**
      * Whitespace as JavaScript's trim() and \s see it (String.strip() differs), as a regex class body, so settings read
      * exactly as in this repository's Netlify function.
@@ -63,19 +65,26 @@ public final class MeetingSdkSignature {
             + " to " + MAX_EXPIRATION_SECONDS + ", or leave it unset for " + DEFAULT_MAX_EXPIRATION_SECONDS + ".");
     }
 
+    /** The lifetime of a signature whose caller names none: 2 h, or {@code ceiling} when lower. */
+    public static long defaultExpirationSeconds(long ceiling) {
+        return Math.min(DEFAULT_EXPIRATION_SECONDS, ceiling);
+    }
+
     /**
      * meetingNumber: digits only (strip spaces and dashes first); role: 0 attendee, 1 host; expirationSeconds:
-     * 1800..172800, Zoom's limits, and at most maxExpirationSeconds() (IllegalArgumentException above it);
+     * 1800..172800, Zoom's limits, and at most maxExpirationSeconds() (IllegalArgumentException above it, never
+     * shortened), null (left out): defaultExpirationSeconds(maxExpirationSeconds()), 2 h or the ceiling when lower;
      * videoWebRtcMode: null (left out), 0 or 1; now: Instant.now() but in tests.
      */
-    public static Signed sign(String sdkKey, String secret, String meetingNumber, int role, long expirationSeconds,
+    public static Signed sign(String sdkKey, String secret, String meetingNumber, int role, Long expirationSeconds,
                               Integer videoWebRtcMode, Instant now) {
         long ceiling = maxExpirationSeconds();
-        if (expirationSeconds > ceiling) {
-            throw new IllegalArgumentException("expirationSeconds " + expirationSeconds + " is above " + MAX_EXPIRATION_VARIABLE + " (" + ceiling + ")");
+        long lifetime = expirationSeconds == null ? defaultExpirationSeconds(ceiling) : expirationSeconds;
+        if (lifetime > ceiling) {
+            throw new IllegalArgumentException("expirationSeconds " + lifetime + " is above " + MAX_EXPIRATION_VARIABLE + " (" + ceiling + ")");
         }
         long iat = now.getEpochSecond() - IAT_BACKDATE_SECONDS;
-        long exp = iat + expirationSeconds;
+        long exp = iat + lifetime;
         String header = "{\"alg\":\"HS256\",\"typ\":\"JWT\"}";
         // Zoom reads these by name, but the order is kept identical in every language so tokens compare byte for byte.
         String claims = "{\"appKey\":" + json(sdkKey) // required since Meeting SDK 5.0
@@ -91,8 +100,15 @@ public final class MeetingSdkSignature {
         return new Signed(unsigned + "." + base64url(hmacSha256(secret, unsigned)), exp);
     }
 
+    /** A lifetime asked for, as a primitive: {@code sign(..., 3600, null, Instant.now())} compiles as it always did. */
+    public static Signed sign(String sdkKey, String secret, String meetingNumber, int role, long expirationSeconds,
+                              Integer videoWebRtcMode, Instant now) {
+        return sign(sdkKey, secret, meetingNumber, role, Long.valueOf(expirationSeconds), videoWebRtcMode, now);
+    }
+
+    /** The default lifetime (2 h, or the ceiling when lower), now. */
     public static Signed sign(String sdkKey, String secret, String meetingNumber, int role) {
-        return sign(sdkKey, secret, meetingNumber, role, 7200, null, Instant.now());
+        return sign(sdkKey, secret, meetingNumber, role, (Long) null, null, Instant.now());
     }
 
     private static byte[] hmacSha256(String secret, String data) {

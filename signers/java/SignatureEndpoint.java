@@ -19,7 +19,6 @@ public final class SignatureEndpoint {
     static final int MAX_REQUEST_BYTES = 4096;
     static final long MIN_EXPIRATION_SECONDS = MeetingSdkSignature.MIN_EXPIRATION_SECONDS;
     static final long MAX_EXPIRATION_SECONDS = MeetingSdkSignature.MAX_EXPIRATION_SECONDS;
-    static final long DEFAULT_EXPIRATION_SECONDS = 7200;
     static final double MAX_SAFE_INTEGER = 9007199254740991d;
     static final List<String> FIELDS = List.of("meetingNumber", "role", "expirationSeconds", "videoWebRtcMode");
     // JavaScript's \s plus the dash: invites show "978-759-818" or "978 759 818", Zoom wants the digits.
@@ -180,6 +179,8 @@ public final class SignatureEndpoint {
                 Map.of("meetingNumber", List.of("is not one of the meetings this site may join")), Map.of());
         }
         long ceiling = settings.maxExpirationSeconds();
+        // Left out: 2 h, or the ceiling when lower (the page leaves it out). Asked for: refused above it, never shortened.
+        if (request.expirationSeconds == null) request.expirationSeconds = MeetingSdkSignature.defaultExpirationSeconds(ceiling);
         if (request.expirationSeconds > ceiling) {
             return error(400, "invalid_request", "Check these fields: expirationSeconds.", Map.of("expirationSeconds",
                 List.of("must be at most " + ceiling + " on this site (" + MeetingSdkSignature.MAX_EXPIRATION_VARIABLE + ")")), Map.of());
@@ -193,7 +194,8 @@ public final class SignatureEndpoint {
     static final class Request {
         String meetingNumber;
         int role;
-        long expirationSeconds = DEFAULT_EXPIRATION_SECONDS;
+        /** Null when left out: sign() picks the default, which depends on the ceiling. */
+        Long expirationSeconds;
         Integer videoWebRtcMode;
     }
 

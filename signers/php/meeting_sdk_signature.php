@@ -15,6 +15,8 @@ const MEETING_SDK_MAX_EXPIRATION_SECONDS = 172800;
 // so a leaked one is not good for two days.
 const MEETING_SDK_MAX_EXPIRATION_VARIABLE = 'ZOOM_MAX_EXPIRATION_SECONDS';
 const MEETING_SDK_DEFAULT_MAX_EXPIRATION_SECONDS = 14400;
+// A lifetime left out: 2 h, or the ceiling when that is lower (a site capping signatures at 1 h still signs).
+const MEETING_SDK_DEFAULT_EXPIRATION_SECONDS = 7200;
 // Whitespace as JavaScript's trim() and \s see it, as a PCRE class body for /u patterns (\x0B, not PCRE's \v, which
 // also means U+0085): settings read exactly as in this repository's Netlify function.
 const MEETING_SDK_WHITESPACE = '\t\n\x0B\f\r \x{00a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}';
@@ -52,11 +54,18 @@ function meeting_sdk_max_expiration_seconds(): int
         . MEETING_SDK_DEFAULT_MAX_EXPIRATION_SECONDS . '.');
 }
 
+/** The lifetime of a signature whose caller names none: 2 h, or the ceiling when lower. */
+function meeting_sdk_default_expiration_seconds(?int $ceiling = null): int
+{
+    return min(MEETING_SDK_DEFAULT_EXPIRATION_SECONDS, $ceiling ?? meeting_sdk_max_expiration_seconds());
+}
+
 /**
  * Returns [jwt, exp]. $meetingNumber: digits only (strip spaces and dashes first); $role: 0 attendee, 1 host;
  * $expirationSeconds: 1800..172800, Zoom's limits, and at most meeting_sdk_max_expiration_seconds()
- * (InvalidArgumentException above it); $videoWebRtcMode: null (left out), 0 or 1; $now: seconds since 1970 (time()),
- * for tests.
+ * (InvalidArgumentException above it, never shortened); null (left out): meeting_sdk_default_expiration_seconds(),
+ * 2 h or the ceiling when lower; $videoWebRtcMode: null (left out), 0 or 1; $now: seconds since 1970 (time()), for
+ * tests.
  *
  * @return array{0: string, 1: int}
  */
@@ -65,11 +74,12 @@ function meeting_sdk_signature(
     string $secret,
     string $meetingNumber,
     int $role,
-    int $expirationSeconds = 7200,
+    ?int $expirationSeconds = null,
     ?int $videoWebRtcMode = null,
     ?int $now = null
 ): array {
     $ceiling = meeting_sdk_max_expiration_seconds();
+    $expirationSeconds ??= meeting_sdk_default_expiration_seconds($ceiling);
     if ($expirationSeconds > $ceiling) {
         throw new InvalidArgumentException(
             "\$expirationSeconds $expirationSeconds is above " . MEETING_SDK_MAX_EXPIRATION_VARIABLE . " ($ceiling)"

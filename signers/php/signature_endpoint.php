@@ -14,7 +14,6 @@ const SIGNER_PATH = '/api/signature';
 const MAX_REQUEST_BYTES = 4096;
 const MIN_EXPIRATION_SECONDS = \MEETING_SDK_MIN_EXPIRATION_SECONDS;
 const MAX_EXPIRATION_SECONDS = \MEETING_SDK_MAX_EXPIRATION_SECONDS;
-const DEFAULT_EXPIRATION_SECONDS = 7200;
 const MAX_SAFE_INTEGER = 9007199254740991;
 const FIELDS = ['meetingNumber', 'role', 'expirationSeconds', 'videoWebRtcMode'];
 // JavaScript's \s plus the dash: invites show "978-759-818" or "978 759 818", Zoom wants the digits.
@@ -144,6 +143,8 @@ function sign_request(array $settings, string $method, ?string $contentType, ?in
             ['meetingNumber' => ['is not one of the meetings this site may join']]);
     }
     $ceiling = $settings['maxExpirationSeconds'];
+    // Left out: 2 h, or the ceiling when lower (the page leaves it out). Asked for: refused above it, never shortened.
+    $request['expirationSeconds'] ??= \meeting_sdk_default_expiration_seconds($ceiling);
     if ($request['expirationSeconds'] > $ceiling) {
         return error_reply(400, 'invalid_request', 'Check these fields: expirationSeconds.',
             ['expirationSeconds' => ["must be at most $ceiling on this site (" . \MEETING_SDK_MAX_EXPIRATION_VARIABLE . ')']]);
@@ -197,11 +198,15 @@ function validate(mixed $body): array
         $request['role'] = $role;
     }
 
-    [$seconds, $problems] = expiration_seconds(array_key_exists('expirationSeconds', $body) ? $body['expirationSeconds'] : DEFAULT_EXPIRATION_SECONDS);
-    foreach ($problems as $message) {
-        $fields['expirationSeconds'][] = $message;
+    // Left out (null): sign_request() picks the default, which depends on the ceiling.
+    $request['expirationSeconds'] = null;
+    if (array_key_exists('expirationSeconds', $body)) {
+        [$seconds, $problems] = expiration_seconds($body['expirationSeconds']);
+        foreach ($problems as $message) {
+            $fields['expirationSeconds'][] = $message;
+        }
+        $request['expirationSeconds'] = $seconds;
     }
-    $request['expirationSeconds'] = $seconds;
 
     $request['videoWebRtcMode'] = null;
     if (array_key_exists('videoWebRtcMode', $body)) {

@@ -22,6 +22,8 @@ MAX_EXPIRATION_SECONDS = 172_800
 # so a leaked one is not good for two days.
 MAX_EXPIRATION_VARIABLE = "ZOOM_MAX_EXPIRATION_SECONDS"
 DEFAULT_MAX_EXPIRATION_SECONDS = 14_400
+# A lifetime left out: 2 h, or the ceiling when that is lower (a site capping signatures at 1 h still signs).
+DEFAULT_EXPIRATION_SECONDS = 7200
 # Whitespace as JavaScript's trim() and \s see it (str.strip() alone would also take \x1c-\x1f and keep a BOM), so
 # settings read exactly as in this repository's Netlify function.
 WHITESPACE = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
@@ -53,6 +55,11 @@ def max_expiration_seconds() -> int:
     )
 
 
+def default_expiration_seconds(ceiling: Optional[int] = None) -> int:
+    """The lifetime of a signature whose caller names none: 2 h, or the ceiling (max_expiration_seconds()) when lower."""
+    return min(DEFAULT_EXPIRATION_SECONDS, max_expiration_seconds() if ceiling is None else ceiling)
+
+
 def _base64url(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
@@ -67,17 +74,20 @@ def sign_meeting_sdk_jwt(
     secret: str,
     meeting_number: str,
     role: int,
-    expiration_seconds: int = 7200,
+    expiration_seconds: Optional[int] = None,
     video_webrtc_mode: Optional[int] = None,
     now: Optional[float] = None,
 ) -> Tuple[str, int]:
     """Returns (jwt, exp).
 
     meeting_number: digits only (strip spaces and dashes first); role: 0 attendee, 1 host;
-    expiration_seconds: 1800..172800, Zoom's limits, and at most max_expiration_seconds() (ValueError above it);
+    expiration_seconds: 1800..172800, Zoom's limits, and at most max_expiration_seconds() (ValueError above it,
+    never shortened); None (left out): default_expiration_seconds(), 2 h or the ceiling when lower;
     video_webrtc_mode: None (left out), 0 or 1; now: seconds since 1970 (time.time()), for tests.
     """
     ceiling = max_expiration_seconds()
+    if expiration_seconds is None:
+        expiration_seconds = default_expiration_seconds(ceiling)
     if expiration_seconds > ceiling:
         raise ValueError(f"expiration_seconds {expiration_seconds} is above {MAX_EXPIRATION_VARIABLE} ({ceiling})")
     iat = math.floor(time.time() if now is None else now) - IAT_BACKDATE_SECONDS

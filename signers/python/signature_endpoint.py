@@ -10,16 +10,15 @@ from typing import Any, Callable, Dict, List, NamedTuple, Optional, Tuple
 
 try:
     from .meeting_sdk_signature import (MAX_EXPIRATION_SECONDS, MAX_EXPIRATION_VARIABLE, MIN_EXPIRATION_SECONDS,
-                                        WHITESPACE, SettingError, env_value, max_expiration_seconds,
-                                        sign_meeting_sdk_jwt)
+                                        WHITESPACE, SettingError, default_expiration_seconds, env_value,
+                                        max_expiration_seconds, sign_meeting_sdk_jwt)
 except ImportError:  # run as a script from this folder (server.py)
     from meeting_sdk_signature import (MAX_EXPIRATION_SECONDS, MAX_EXPIRATION_VARIABLE, MIN_EXPIRATION_SECONDS,
-                                       WHITESPACE, SettingError, env_value, max_expiration_seconds,
-                                       sign_meeting_sdk_jwt)
+                                       WHITESPACE, SettingError, default_expiration_seconds, env_value,
+                                       max_expiration_seconds, sign_meeting_sdk_jwt)
 
 PATH = "/api/signature"
 MAX_REQUEST_BYTES = 4096
-DEFAULT_EXPIRATION_SECONDS = 7200
 MAX_SAFE_INTEGER = 2**53 - 1
 FIELDS = ("meetingNumber", "role", "expirationSeconds", "videoWebRtcMode")
 # JavaScript's \s plus the dash (Python's \s differs): invites show "978-759-818", Zoom wants the digits.
@@ -135,6 +134,8 @@ def sign(config: Settings, method: str, content_type: Optional[str], content_len
         return error(403, "meeting_not_allowed", "This site only serves the meetings listed in ZOOM_ALLOWED_MEETINGS.",
                      fields={"meetingNumber": ["is not one of the meetings this site may join"]})
     ceiling = config.max_expiration_seconds
+    # Left out: 2 h, or the ceiling when lower (the page leaves it out). Asked for: refused above it, never shortened.
+    request.setdefault("expiration_seconds", default_expiration_seconds(ceiling))
     if request["expiration_seconds"] > ceiling:
         return error(400, "invalid_request", "Check these fields: expirationSeconds.",
                      fields={"expirationSeconds": [f"must be at most {ceiling} on this site ({MAX_EXPIRATION_VARIABLE})"]})
@@ -186,11 +187,12 @@ def validate(body: Any) -> Tuple[Dict[str, Any], Optional[Fields]]:
     else:
         request["role"] = role
 
-    seconds, problems = expiration_seconds(body.get("expirationSeconds", DEFAULT_EXPIRATION_SECONDS))
-    for message in problems:
-        add("expirationSeconds", message)
-    if not problems:
-        request["expiration_seconds"] = seconds
+    if "expirationSeconds" in body:  # left out: sign() picks the default, which depends on the ceiling
+        seconds, problems = expiration_seconds(body["expirationSeconds"])
+        for message in problems:
+            add("expirationSeconds", message)
+        if not problems:
+            request["expiration_seconds"] = seconds
 
     if "videoWebRtcMode" in body:
         mode = zero_or_one(body["videoWebRtcMode"])

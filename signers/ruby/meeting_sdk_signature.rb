@@ -16,6 +16,8 @@ module MeetingSdkSignature
   # so a leaked one is not good for two days.
   MAX_EXPIRATION_VARIABLE = 'ZOOM_MAX_EXPIRATION_SECONDS'
   DEFAULT_MAX_EXPIRATION_SECONDS = 14_400
+  # A lifetime left out: 2 h, or the ceiling when that is lower (a site capping signatures at 1 h still signs).
+  DEFAULT_EXPIRATION_SECONDS = 7200
   # Whitespace as JavaScript's trim() and \s see it, so settings read exactly as in this repository's Netlify function.
   WHITESPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
   TRIM = /\A[#{WHITESPACE}]+|[#{WHITESPACE}]+\z/
@@ -41,11 +43,16 @@ module MeetingSdkSignature
                         "#{MIN_EXPIRATION_SECONDS} to #{MAX_EXPIRATION_SECONDS}, or leave it unset for #{DEFAULT_MAX_EXPIRATION_SECONDS}."
   end
 
+  # The lifetime of a signature whose caller names none: 2 h, or the ceiling when lower.
+  def default_expiration_seconds(ceiling = max_expiration_seconds) = [DEFAULT_EXPIRATION_SECONDS, ceiling].min
+
   # Returns [jwt, exp]. meeting_number: digits only (strip spaces and dashes first); role: 0 attendee, 1 host;
-  # expiration_seconds: 1800..172800, Zoom's limits, and at most max_expiration_seconds (ArgumentError above it);
+  # expiration_seconds: 1800..172800, Zoom's limits, and at most max_expiration_seconds (ArgumentError above it,
+  # never shortened); nil (left out): default_expiration_seconds, 2 h or the ceiling when lower;
   # video_webrtc_mode: nil (left out), 0 or 1.
-  def sign(sdk_key:, secret:, meeting_number:, role:, expiration_seconds: 7200, video_webrtc_mode: nil, now: Time.now)
+  def sign(sdk_key:, secret:, meeting_number:, role:, expiration_seconds: nil, video_webrtc_mode: nil, now: Time.now)
     ceiling = max_expiration_seconds
+    expiration_seconds ||= default_expiration_seconds(ceiling)
     if expiration_seconds > ceiling
       raise ArgumentError, "expiration_seconds #{expiration_seconds} is above #{MAX_EXPIRATION_VARIABLE} (#{ceiling})"
     end

@@ -11,7 +11,6 @@ module SignatureEndpoint
 
   PATH = '/api/signature'
   MAX_REQUEST_BYTES = 4096
-  DEFAULT_EXPIRATION_SECONDS = 7200
   MAX_SAFE_INTEGER = 2**53 - 1
   FIELDS = %w[meetingNumber role expirationSeconds videoWebRtcMode].freeze
   # JavaScript's \s plus the dash: invites show "978-759-818" or "978 759 818", Zoom wants the digits.
@@ -127,6 +126,8 @@ module SignatureEndpoint
                    fields: { meetingNumber: ['is not one of the meetings this site may join'] })
     end
     ceiling = config.max_expiration_seconds
+    # Left out: 2 h, or the ceiling when lower (the page leaves it out). Asked for: refused above it, never shortened.
+    request[:expiration_seconds] ||= MeetingSdkSignature.default_expiration_seconds(ceiling)
     if request[:expiration_seconds] > ceiling
       return error(400, 'invalid_request', 'Check these fields: expirationSeconds.',
                    fields: { expirationSeconds: ["must be at most #{ceiling} on this site (#{MAX_EXPIRATION_VARIABLE})"] })
@@ -168,9 +169,11 @@ module SignatureEndpoint
     else request[:role] = role
     end
 
-    seconds, problems = expiration_seconds(body.fetch('expirationSeconds', DEFAULT_EXPIRATION_SECONDS))
-    problems.each { |message| add.('expirationSeconds', message) }
-    request[:expiration_seconds] = seconds if problems.empty?
+    if body.key?('expirationSeconds') # left out: sign picks the default, which depends on the ceiling
+      seconds, problems = expiration_seconds(body['expirationSeconds'])
+      problems.each { |message| add.('expirationSeconds', message) }
+      request[:expiration_seconds] = seconds if problems.empty?
+    end
 
     if body.key?('videoWebRtcMode')
       mode = zero_or_one(body['videoWebRtcMode'])

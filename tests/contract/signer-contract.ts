@@ -363,10 +363,12 @@ export function defineSignerContract(signer: SignerUnderTest, reference: Handler
     withSigner(signer, { ...CONFIGURED, ZOOM_MAX_EXPIRATION_SECONDS: ' 028800\n' }, (running) => {
       const http = client(running);
 
-      it('signs 8 h and refuses one second more, or 48 h, naming 28800', async () => {
-        const { result, ...sentAt } = await timed(() => http.post({ ...VALID, expirationSeconds: 28_800 }));
-        const payload = await expectSigned(result, sentAt);
-        expect(payload.exp! - payload.iat!).toBe(28_800);
+      it('signs 8 h and refuses one second more, or 48 h, naming 28800; a lifetime left out is still 2 h', async () => {
+        for (const [fields, lifetime] of [[{ expirationSeconds: 28_800 }, 28_800], [{}, 7200]] as const) {
+          const { result, ...sentAt } = await timed(() => http.post({ ...VALID, ...fields }));
+          const payload = await expectSigned(result, sentAt);
+          expect(payload.exp! - payload.iat!).toBe(lifetime);
+        }
         for (const expirationSeconds of [28_801, 172_800]) expectCeiling(await http.post({ ...VALID, expirationSeconds }), 28_800);
       });
     });
@@ -404,6 +406,33 @@ export function defineMalformedSettingsContract(signer: SignerUnderTest, { concu
           for (const value of Object.values(settings)) expect(res.text).not.toContain(value);
         }
         expect((await http.send({ method: 'POST', body: '{}' }, '/elsewhere')).status).toBe(404);
+      });
+    });
+  });
+}
+
+/**
+ * A ceiling below the 2 h default: a request that leaves the lifetime out (as the page always does) signs for the
+ * ceiling; one that asks for more is refused as ever, never shortened. One server that mostly waits to start, so
+ * signers.test.ts runs the servers' side by side (`concurrent`); the function's sets this process's environment.
+ */
+export function defineLowCeilingContract(signer: SignerUnderTest, { concurrent }: { concurrent: boolean }): void {
+  (concurrent ? describe.concurrent : describe)(`${signer.name}: ZOOM_MAX_EXPIRATION_SECONDS lowered to 1 h`, () => {
+    withSigner(signer, { ...CONFIGURED, ZOOM_MAX_EXPIRATION_SECONDS: '3600' }, (running) => {
+      const http = client(running);
+
+      it('signs a request that names no lifetime for 1 h, the ceiling, and one that asks for 1 h', async () => {
+        for (const fields of [{}, { expirationSeconds: 3600 }, { expirationSeconds: '3600' }]) {
+          const { result, ...sentAt } = await timed(() => http.post({ ...VALID, ...fields }));
+          const payload = await expectSigned(result, sentAt);
+          expect(payload.exp! - payload.iat!, JSON.stringify(fields)).toBe(3600);
+        }
+      });
+
+      it('refuses 2 h asked for, or one second over 1 h, with 400 naming 3600; a lifetime left out is never the error', async () => {
+        for (const expirationSeconds of [7200, '7200', 3601]) expectCeiling(await http.post({ ...VALID, expirationSeconds }), 3600);
+        expect(sentFields(await http.post({ ...VALID, role: 7, expirationSeconds: 7200 }))).toEqual({ role: ['must be 0 (attendee) or 1 (host)'] });
+        expect(sentFields(await http.post({ ...VALID, role: 7 }))).toEqual({ role: ['must be 0 (attendee) or 1 (host)'] });
       });
     });
   });

@@ -7,7 +7,12 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import handler from '../../functions/signature.ts';
 import { signMeetingSdkJwt, verifyHs256 } from '../../functions/_lib/sign-jwt.ts';
-import { defineMalformedSettingsContract, defineSignerContract, defineStalledClientsContract } from '../contract/signer-contract.ts';
+import {
+  defineLowCeilingContract,
+  defineMalformedSettingsContract,
+  defineSignerContract,
+  defineStalledClientsContract,
+} from '../contract/signer-contract.ts';
 import { SIGNERS, commandSigner, functionSigner } from '../contract/start-signer.ts';
 
 interface Vector {
@@ -80,9 +85,12 @@ describe('signers/signers.json', () => {
 const netlifyFunction = functionSigner();
 const servers = SIGNERS.map((entry) => commandSigner(entry));
 for (const target of [netlifyFunction, ...servers]) defineSignerContract(target, handler);
-// The suites that mostly wait (a read deadline waited out, a server started per malformed setting): the function's
-// one at a time, since each sets this process's environment; the servers' side by side, the longest waits first.
+// The suites that mostly wait (a read deadline waited out, a server started per malformed setting or for a ceiling
+// below 2 h): the function's one at a time, since each sets this process's environment; the servers' side by side,
+// the longest waits first.
 defineStalledClientsContract(netlifyFunction, { concurrent: false });
 defineMalformedSettingsContract(netlifyFunction, { concurrent: false });
+defineLowCeilingContract(netlifyFunction, { concurrent: false });
 for (const server of servers) defineStalledClientsContract(server, { concurrent: true });
 for (const server of servers) defineMalformedSettingsContract(server, { concurrent: true });
+for (const server of servers) defineLowCeilingContract(server, { concurrent: true });

@@ -19,14 +19,13 @@ import (
 )
 
 const (
-	signerPath               = "/api/signature"
-	maxRequestBytes          = 4096
-	defaultExpirationSeconds = 7200
-	maxSafeInteger           = 1<<53 - 1
-	tooShort                 = "must be at least 1800 (30 minutes)"
-	tooLong                  = "must be at most 172800 (48 hours)"
-	originsInvalid           = "ALLOWED_ORIGINS is not valid: list exact origins (scheme://host or scheme://host:port, no path), separated by commas."
-	meetingsInvalid          = "ZOOM_ALLOWED_MEETINGS is not valid: list meeting numbers of 9 to 11 digits (spaces and dashes are ignored), separated by commas."
+	signerPath      = "/api/signature"
+	maxRequestBytes = 4096
+	maxSafeInteger  = 1<<53 - 1
+	tooShort        = "must be at least 1800 (30 minutes)"
+	tooLong         = "must be at most 172800 (48 hours)"
+	originsInvalid  = "ALLOWED_ORIGINS is not valid: list exact origins (scheme://host or scheme://host:port, no path), separated by commas."
+	meetingsInvalid = "ZOOM_ALLOWED_MEETINGS is not valid: list meeting numbers of 9 to 11 digits (spaces and dashes are ignored), separated by commas."
 )
 
 var (
@@ -247,6 +246,10 @@ func sign(config settings, method, contentType string, contentLength int64, read
 		refused.add("meetingNumber", "is not one of the meetings this site may join")
 		return errorReply(403, "meeting_not_allowed", "This site only serves the meetings listed in ZOOM_ALLOWED_MEETINGS.", refused, nil)
 	}
+	// Left out: 2 h, or the ceiling when lower (the page leaves it out). Asked for: refused above it, never shortened.
+	if request.ExpirationSeconds == 0 {
+		request.ExpirationSeconds = DefaultLifetime(config.lifetimeCeiling)
+	}
 	if request.ExpirationSeconds > config.lifetimeCeiling {
 		tooLongHere := &fieldErrors{}
 		tooLongHere.add("expirationSeconds", fmt.Sprintf("must be at most %d on this site (%s)", config.lifetimeCeiling, MaxExpirationVariable))
@@ -333,7 +336,7 @@ func validate(body *object) (Input, *fieldErrors) {
 		request.Role = role
 	}
 
-	request.ExpirationSeconds = defaultExpirationSeconds
+	// Left out (0): sign picks the default, which depends on the ceiling.
 	if value, present := body.values["expirationSeconds"]; present {
 		seconds, problems := expirationSeconds(value)
 		for _, problem := range problems {

@@ -27,6 +27,9 @@ const (
 	// so a leaked one is not good for two days.
 	MaxExpirationVariable       = "ZOOM_MAX_EXPIRATION_SECONDS"
 	DefaultMaxExpirationSeconds = 14400
+	// DefaultExpirationSeconds is a lifetime left out: 2 h, or the ceiling when that is lower (a site capping
+	// signatures at 1 h still signs).
+	DefaultExpirationSeconds = 7200
 	// whitespace as JavaScript's trim() and \s see it, so settings read exactly as in this repository's Netlify function.
 	whitespace = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 )
@@ -58,9 +61,18 @@ func LifetimeCeiling() (int64, error) {
 		MaxExpirationVariable, MinExpirationSeconds, MaxExpirationSeconds, DefaultMaxExpirationSeconds)}
 }
 
+// DefaultLifetime is the lifetime of a signature whose caller names none: 2 h, or the ceiling when lower.
+func DefaultLifetime(ceiling int64) int64 {
+	if ceiling < DefaultExpirationSeconds {
+		return ceiling
+	}
+	return DefaultExpirationSeconds
+}
+
 // Input: MeetingNumber digits only (strip spaces and dashes first); Role 0 attendee, 1 host; ExpirationSeconds
-// 1800..172800, Zoom's limits, and at most LifetimeCeiling() (0: 7200); VideoWebRtcMode nil (left out), 0 or 1;
-// Now zero: time.Now().
+// 1800..172800, Zoom's limits, and at most LifetimeCeiling() (an error above it, never shortened), 0 (left out):
+// DefaultLifetime(LifetimeCeiling()), 2 h or the ceiling when lower; VideoWebRtcMode nil (left out), 0 or 1; Now
+// zero: time.Now().
 type Input struct {
 	SDKKey            string
 	Secret            string
@@ -90,13 +102,13 @@ func Sign(in Input) (token string, exp int64, err error) {
 	if now.IsZero() {
 		now = time.Now()
 	}
-	seconds := in.ExpirationSeconds
-	if seconds == 0 {
-		seconds = 7200
-	}
 	ceiling, err := LifetimeCeiling()
 	if err != nil {
 		return "", 0, err
+	}
+	seconds := in.ExpirationSeconds
+	if seconds == 0 {
+		seconds = DefaultLifetime(ceiling)
 	}
 	if seconds > ceiling {
 		return "", 0, fmt.Errorf("meetingsdk: ExpirationSeconds %d is above %s (%d)", seconds, MaxExpirationVariable, ceiling)
