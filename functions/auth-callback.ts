@@ -22,7 +22,8 @@ const sameText = (a: string, b: string) => timingSafeEqual(digest(a), digest(b))
 export default withRequestLog(async (req: Request): Promise<Response> => {
   if (req.method !== 'GET') return methodNotAllowed('GET');
   const clearState = clearCookie(STATE_COOKIE);
-  const back = (returnTo: string, error: SignInError) => redirect(`${returnTo}?${SIGN_IN_ERROR_PARAM}=${error}`, [clearState]);
+  const back = (returnTo: string, error: SignInError) =>
+    redirect(`${returnTo}?${SIGN_IN_ERROR_PARAM}=${error}`, [clearState]);
 
   const setup = readAuthSetup();
   if (!setup.ok) return back('/', 'not_configured');

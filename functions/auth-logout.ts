@@ -18,7 +18,11 @@ export default withRequestLog(async (req: Request): Promise<Response> => {
   if (!signedIn.ok) return signedIn.response.status === 401 ? withCookie(signedIn.response, clear) : signedIn.response;
   const failed = await revokeToken(signedIn.setup.app, signedIn.session.accessToken);
   if (failed) {
-    return jsonError(failed.status, failed.code, `${failed.message} The sign-in is still active: sign out again in a moment.`);
+    return jsonError(
+      failed.status,
+      failed.code,
+      `${failed.message} The sign-in is still active: sign out again in a moment.`,
+    );
   }
   const body: SessionResponse = { signedIn: false };
   return withCookie(json(200, body), clear);

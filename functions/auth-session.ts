@@ -19,7 +19,10 @@ export default withRequestLog(async (req: Request): Promise<Response> => {
   if (signedIn.response.status !== 401) return signedIn.response;
   // Not signed in (no cookie, or one Zoom no longer accepts, which the 401 clears): an answer, not an error.
   const body: SessionResponse = { signedIn: false };
-  return withHeaders(json(200, body), signedIn.response.headers.getSetCookie().map((cookie): [string, string] => ['set-cookie', cookie]));
+  return withHeaders(
+    json(200, body),
+    signedIn.response.headers.getSetCookie().map((cookie): [string, string] => ['set-cookie', cookie]),
+  );
 });
 
 // The page asks once per load; 60 a minute per client leaves room for reloads and none for a decryption loop (each

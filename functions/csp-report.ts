@@ -10,7 +10,8 @@ const MAX_REPORTS_LOGGED = 10;
 const REPORT_TYPES = ['application/csp-report', 'application/reports+json', 'application/json'];
 
 type Fields = Record<string, unknown>;
-const isObject = (value: unknown): value is Fields => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is Fields =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 const text = (value: unknown): string => (typeof value === 'string' ? value.slice(0, 200) : '');
 
 /**
@@ -41,11 +42,25 @@ function readReports(body: unknown): Fields[] {
     if (!isObject(entry)) return [];
     const legacy = entry['csp-report'];
     if (isObject(legacy)) {
-      return [{ disposition: text(legacy['disposition']) || 'enforce', directive: text(legacy['effective-directive'] ?? legacy['violated-directive']), blocked: withoutQuery(legacy['blocked-uri']), page: pathOf(legacy['document-uri']) }];
+      return [
+        {
+          disposition: text(legacy['disposition']) || 'enforce',
+          directive: text(legacy['effective-directive'] ?? legacy['violated-directive']),
+          blocked: withoutQuery(legacy['blocked-uri']),
+          page: pathOf(legacy['document-uri']),
+        },
+      ];
     }
     const report = entry['body'];
     if (entry['type'] === 'csp-violation' && isObject(report)) {
-      return [{ disposition: text(report['disposition']) || 'enforce', directive: text(report['effectiveDirective']), blocked: withoutQuery(report['blockedURL']), page: pathOf(report['documentURL']) }];
+      return [
+        {
+          disposition: text(report['disposition']) || 'enforce',
+          directive: text(report['effectiveDirective']),
+          blocked: withoutQuery(report['blockedURL']),
+          page: pathOf(report['documentURL']),
+        },
+      ];
     }
     return [];
   });
@@ -67,7 +82,11 @@ function pathOf(value: unknown): string {
 export default withRequestLog(async (req: Request): Promise<Response> => {
   if (req.method !== 'POST') return methodNotAllowed('POST');
   if (!REPORT_TYPES.includes(mediaTypeOf(req.headers.get('content-type')) ?? '')) {
-    return jsonError(415, 'unsupported_media_type', 'Send a CSP report as application/csp-report or application/reports+json.');
+    return jsonError(
+      415,
+      'unsupported_media_type',
+      'Send a CSP report as application/csp-report or application/reports+json.',
+    );
   }
   const raw = await readCapped(req, MAX_REPORT_BYTES);
   if (raw === null) return jsonError(413, 'payload_too_large', `A report must be at most ${MAX_REPORT_BYTES} bytes.`);
@@ -79,7 +98,9 @@ export default withRequestLog(async (req: Request): Promise<Response> => {
   }
   const reports = readReports(body);
   if (reports.length === 0) {
-    return jsonError(400, 'invalid_request', 'This is not a CSP violation report.', { fields: { body: ['is not a CSP violation report'] } });
+    return jsonError(400, 'invalid_request', 'This is not a CSP violation report.', {
+      fields: { body: ['is not a CSP violation report'] },
+    });
   }
   for (const report of reports.slice(0, MAX_REPORTS_LOGGED)) console.log(JSON.stringify({ csp: report }));
   return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } });

@@ -26,9 +26,16 @@ export default withRequestLog(async (req: Request): Promise<Response> => {
   const { meetingNumber } = request.data;
   const refused = refuseMeeting(meetingNumber, settings.values.allowedMeetings);
   if (refused) return refused;
-  const obf = await fetchUserToken(signedIn.setup.app, signedIn.session.accessToken, { type: 'onbehalf', meetingNumber });
+  const obf = await fetchUserToken(signedIn.setup.app, signedIn.session.accessToken, {
+    type: 'onbehalf',
+    meetingNumber,
+  });
   if (!obf.ok) return zoomFailure(obf);
-  const body: ObfResponse = { obfToken: obf.data, meetingNumber, expiresAt: new Date(Date.now() + OBF_LIFETIME_MS).toISOString() };
+  const body: ObfResponse = {
+    obfToken: obf.data,
+    meetingNumber,
+    expiresAt: new Date(Date.now() + OBF_LIFETIME_MS).toISOString(),
+  };
   return json(200, body);
 });
 

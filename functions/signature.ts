@@ -49,7 +49,8 @@ async function sign(req: Request, settings: SignerSettings): Promise<Response> {
   const { meetingNumber, role, videoWebRtcMode } = request.data;
   // Left out: 2 h, or the site's ceiling when lower, so a site that caps lifetimes at 1 h still signs the page's
   // requests (which leave it out). Asked for: refused above the ceiling, never silently shortened.
-  const expirationSeconds = request.data.expirationSeconds ?? Math.min(DEFAULT_EXPIRATION_SECONDS, settings.maxLifetime);
+  const expirationSeconds =
+    request.data.expirationSeconds ?? Math.min(DEFAULT_EXPIRATION_SECONDS, settings.maxLifetime);
   const refused =
     refuseMeeting(meetingNumber, settings.allowedMeetings) ??
     refuseLifetime(expirationSeconds, settings.maxLifetime) ??
@@ -79,7 +80,11 @@ async function refuseHost(req: Request): Promise<Response | null> {
   const session = await vouchedSession(req);
   if (session.ok) return null;
   if (session.response.status !== 401) return session.response;
-  return jsonError(403, 'host_sign_in_required', 'This site signs host (role 1) joins only for a host signed in with Zoom.');
+  return jsonError(
+    403,
+    'host_sign_in_required',
+    'This site signs host (role 1) joins only for a host signed in with Zoom.',
+  );
 }
 
 // Netlify reads this object statically, so every value is a literal (the page's SIGNATURE_PATH must match; a test

@@ -37,7 +37,9 @@ function decodeJsonPart(part: string): Record<string, unknown> | null {
   if (text === null) return null;
   try {
     const value: unknown = JSON.parse(text);
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }
@@ -49,14 +51,18 @@ function readLegacy(token: string): Record<string, unknown> | null {
   const parts = text?.split('.');
   if (!parts || parts.length !== 5) return null;
   const [apiKey, mn, timestamp, role] = parts;
-  if (!apiKey || !/^\d{9,11}$/.test(mn ?? '') || !/^\d{10,}$/.test(timestamp ?? '') || !/^[01]$/.test(role ?? '')) return null;
+  if (!apiKey || !/^\d{9,11}$/.test(mn ?? '') || !/^\d{10,}$/.test(timestamp ?? '') || !/^[01]$/.test(role ?? ''))
+    return null;
   return { apiKey, mn, timestamp: Number(timestamp), role: Number(role) };
 }
 
 function checkTime(claims: Record<string, unknown>, nowSeconds: number): SignatureProblem[] {
   const problems: SignatureProblem[] = [];
   for (const name of ['iat', 'exp', 'tokenExp'] as const) {
-    if (typeof claims[name] === 'string') problems.push(problem('claim_not_number', `${name} is a string (${JSON.stringify(claims[name])}), not a number.`));
+    if (typeof claims[name] === 'string')
+      problems.push(
+        problem('claim_not_number', `${name} is a string (${JSON.stringify(claims[name])}), not a number.`),
+      );
   }
   const { iat, exp, tokenExp } = claims;
   const missing = (['iat', 'exp'] as const).filter((name) => claims[name] === undefined);
@@ -83,33 +89,57 @@ export function inspectSignature(input: string, expect: Expectations = {}): Insp
   const nowSeconds = expect.nowSeconds ?? Math.floor(Date.now() / 1000);
   const legacy = readLegacy(token);
   if (legacy) {
-    return { format: 'legacy', claims: legacy, problems: [problem('legacy_format', 'This is not a JWT but a legacy (pre-2022) signature.')] };
+    return {
+      format: 'legacy',
+      claims: legacy,
+      problems: [problem('legacy_format', 'This is not a JWT but a legacy (pre-2022) signature.')],
+    };
   }
   const parts = token.split('.');
   const header = parts.length === 3 ? decodeJsonPart(parts[0]!) : null;
   const claims = parts.length === 3 ? decodeJsonPart(parts[1]!) : null;
   if (!header || !claims) {
-    const looksLike = token.startsWith('{') ? 'JSON' : token.startsWith('<') ? 'HTML' : token.startsWith('"') ? 'a quoted string' : `${parts.length} part(s)`;
+    const looksLike = token.startsWith('{')
+      ? 'JSON'
+      : token.startsWith('<')
+        ? 'HTML'
+        : token.startsWith('"')
+          ? 'a quoted string'
+          : `${parts.length} part(s)`;
     return { format: 'unknown', problems: [problem('not_jwt', `This is not a JWT (it looks like ${looksLike}).`)] };
   }
 
   const problems: SignatureProblem[] = [];
-  if (header.alg !== 'HS256') problems.push(problem('bad_alg', `The header's alg is ${JSON.stringify(header.alg)}, not "HS256".`));
-  if (header.typ !== 'JWT') problems.push(problem('bad_typ', `The header's typ is ${JSON.stringify(header.typ)}, not "JWT".`));
+  if (header.alg !== 'HS256')
+    problems.push(problem('bad_alg', `The header's alg is ${JSON.stringify(header.alg)}, not "HS256".`));
+  if (header.typ !== 'JWT')
+    problems.push(problem('bad_typ', `The header's typ is ${JSON.stringify(header.typ)}, not "JWT".`));
   if (!claims.appKey) problems.push(problem('missing_app_key', 'appKey is missing.'));
   if (!claims.sdkKey) problems.push(problem('missing_sdk_key', 'sdkKey is missing.'));
   if (claims.appKey && claims.sdkKey && claims.appKey !== claims.sdkKey) {
-    problems.push(problem('key_mismatch', `appKey (${String(claims.appKey)}) differs from sdkKey (${String(claims.sdkKey)}).`));
+    problems.push(
+      problem('key_mismatch', `appKey (${String(claims.appKey)}) differs from sdkKey (${String(claims.sdkKey)}).`),
+    );
   }
   if (claims.mn === undefined || claims.mn === '') {
     problems.push(problem('missing_mn', 'mn is missing.'));
-  } else if (expect.meetingNumber && normaliseMeetingNumber(String(claims.mn)) !== normaliseMeetingNumber(expect.meetingNumber)) {
-    problems.push(problem('mn_mismatch', `mn is ${JSON.stringify(claims.mn)}, but the meeting number is ${expect.meetingNumber}.`));
+  } else if (
+    expect.meetingNumber &&
+    normaliseMeetingNumber(String(claims.mn)) !== normaliseMeetingNumber(expect.meetingNumber)
+  ) {
+    problems.push(
+      problem('mn_mismatch', `mn is ${JSON.stringify(claims.mn)}, but the meeting number is ${expect.meetingNumber}.`),
+    );
   }
   if (claims.role !== 0 && claims.role !== 1) {
     problems.push(problem('bad_role', `role is ${JSON.stringify(claims.role)}.`));
   } else if (expect.role !== undefined && claims.role !== expect.role) {
-    problems.push(problem('role_mismatch', `role is ${claims.role}, but ${expect.role === 1 ? 'Host (1)' : 'Attendee (0)'} was chosen.`));
+    problems.push(
+      problem(
+        'role_mismatch',
+        `role is ${claims.role}, but ${expect.role === 1 ? 'Host (1)' : 'Attendee (0)'} was chosen.`,
+      ),
+    );
   }
   problems.push(...checkTime(claims, nowSeconds));
   return { format: 'jwt', header, claims, problems };

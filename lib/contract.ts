@@ -44,7 +44,10 @@ export const MeetingNumber = z.pipe(
  * and "" are not, since parseInt would read them as something the client did not mean.
  */
 const zeroOrOne = (error: string | ((issue: { input?: unknown }) => string)) =>
-  z.pipe(z.literal([0, 1, '0', '1'], { error }), z.transform((value): 0 | 1 => (Number(value) === 1 ? 1 : 0)));
+  z.pipe(
+    z.literal([0, 1, '0', '1'], { error }),
+    z.transform((value): 0 | 1 => (Number(value) === 1 ? 1 : 0)),
+  );
 const digitString = z.pipe(z.string().check(z.regex(/^[0-9]+$/)), z.transform(Number));
 
 export const Role = zeroOrOne(orRequired('must be 0 (attendee) or 1 (host)'));
@@ -59,10 +62,12 @@ export const SignatureRequest = z.strictObject(
     expirationSeconds: z.optional(
       z.pipe(
         z.union([z.number(), digitString], wholeSeconds),
-        z.int(wholeSeconds).check(
-          z.minimum(MIN_EXPIRATION_SECONDS, { error: `must be at least ${MIN_EXPIRATION_SECONDS} (30 minutes)` }),
-          z.maximum(MAX_EXPIRATION_SECONDS, { error: `must be at most ${MAX_EXPIRATION_SECONDS} (48 hours)` }),
-        ),
+        z
+          .int(wholeSeconds)
+          .check(
+            z.minimum(MIN_EXPIRATION_SECONDS, { error: `must be at least ${MIN_EXPIRATION_SECONDS} (30 minutes)` }),
+            z.maximum(MAX_EXPIRATION_SECONDS, { error: `must be at most ${MAX_EXPIRATION_SECONDS} (48 hours)` }),
+          ),
       ),
     ),
     videoWebRtcMode: z.optional(zeroOrOne('must be 0 or 1')),

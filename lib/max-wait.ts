@@ -7,5 +7,10 @@
 import { secondsSetting, type SecondsSetting } from './seconds-setting.ts';
 
 export function maxWait(raw: string | undefined): SecondsSetting {
-  return secondsSetting('VITE_MAX_WAIT_SECONDS', raw, { fallback: 1800, min: 30, max: 14_400, zero: 'to explain every refusal at once' });
+  return secondsSetting('VITE_MAX_WAIT_SECONDS', raw, {
+    fallback: 1800,
+    min: 30,
+    max: 14_400,
+    zero: 'to explain every refusal at once',
+  });
 }

@@ -44,7 +44,9 @@ function webUrl(text: string, path: (pathname: string) => boolean): boolean {
   try {
     const url = new URL(text);
     const secure = url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HTTP.test(text));
-    return secure && !url.username && !url.password && !url.search && !url.hash && !text.includes('#') && path(url.pathname);
+    return (
+      secure && !url.username && !url.password && !url.search && !url.hash && !text.includes('#') && path(url.pathname)
+    );
   } catch {
     return false;
   }
@@ -160,7 +162,10 @@ export const SETTINGS = defineSettings({
     parse: (text: string): Parsed<string> =>
       text === '' || webUrl(text, (path) => path === CALLBACK)
         ? accepted(text)
-        : refused('ZOOM_OAUTH_REDIRECT_URL', `set this site's https URL of ${CALLBACK} (https://<site>${CALLBACK}), or leave it unset`),
+        : refused(
+            'ZOOM_OAUTH_REDIRECT_URL',
+            `set this site's https URL of ${CALLBACK} (https://<site>${CALLBACK}), or leave it unset`,
+          ),
   },
   ZOOM_OAUTH_BASE_URL: zoomHostSetting('ZOOM_OAUTH_BASE_URL', 'https://zoom.us'),
   ZOOM_API_BASE_URL: zoomHostSetting('ZOOM_API_BASE_URL', 'https://api.zoom.us'),
@@ -181,7 +186,10 @@ export const SETTINGS = defineSettings({
     parse: (text: string): Parsed<string> =>
       zoomCloud({ assets: text }).ok
         ? accepted(text)
-        : refused('VITE_ZOOM_ASSETS', "leave it unset (the cloud's CDN), or set self (this site) or china (Zoom's CDN there)"),
+        : refused(
+            'VITE_ZOOM_ASSETS',
+            "leave it unset (the cloud's CDN), or set self (this site) or china (Zoom's CDN there)",
+          ),
   },
   VITE_SIGNATURE_URL: {
     readBy: 'build',
@@ -189,7 +197,10 @@ export const SETTINGS = defineSettings({
     parse: (text: string): Parsed<string> =>
       text === '' || /^\/(?!\/)[^\s?#\\]*$/.test(text) || webUrl(text, () => true)
         ? accepted(text)
-        : refused('VITE_SIGNATURE_URL', 'set a path on this site such as /api/signature, an https URL, or leave it unset'),
+        : refused(
+            'VITE_SIGNATURE_URL',
+            'set a path on this site such as /api/signature, an https URL, or leave it unset',
+          ),
   },
   VITE_JOIN_TIMEOUT_SECONDS: {
     readBy: 'build',
@@ -204,14 +215,19 @@ export const SETTINGS = defineSettings({
 });
 
 /** The value of one setting from the raw variable (undefined when unset). */
-export const parseSetting = <T>(setting: Setting<T>, raw: string | undefined): Parsed<T> => setting.parse(raw?.trim() ?? '');
+export const parseSetting = <T>(setting: Setting<T>, raw: string | undefined): Parsed<T> =>
+  setting.parse(raw?.trim() ?? '');
 
 /**
  * Every problem with a set of variables, one message each, in the table's order: each setting its `reader` reads,
  * then the one combination refused (Zoom's China CDN serves only the commercial cloud). Build and deploy use it.
  */
-export function settingProblems(values: Partial<Record<string, string>>, reader: 'build' | 'functions' | 'all'): string[] {
-  const read = (setting: Setting<unknown>) => reader === 'all' || setting.readBy === reader || setting.readBy === 'both';
+export function settingProblems(
+  values: Partial<Record<string, string>>,
+  reader: 'build' | 'functions' | 'all',
+): string[] {
+  const read = (setting: Setting<unknown>) =>
+    reader === 'all' || setting.readBy === reader || setting.readBy === 'both';
   const problems = Object.values(SETTINGS as Record<string, Setting<unknown>>)
     .filter(read)
     .flatMap((setting) => {

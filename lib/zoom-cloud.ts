@@ -73,7 +73,10 @@ function domainOf(endpoint: string): string {
     .replace(/^www\./, '');
 }
 
-export function zoomCloud(settings: { webEndpoint?: string | undefined; assets?: string | undefined }): ZoomCloudResult {
+export function zoomCloud(settings: {
+  webEndpoint?: string | undefined;
+  assets?: string | undefined;
+}): ZoomCloudResult {
   const domain = domainOf(settings.webEndpoint || 'zoom.us');
   const hosts = CLOUDS[domain];
   if (!hosts) {
@@ -100,7 +103,11 @@ export function zoomCloud(settings: { webEndpoint?: string | undefined; assets?:
   }
   const cdn = assets === 'china' ? CHINA_CDN : hosts.cdn;
   const assetOrigins =
-    assets === 'self' ? [] : assets === 'china' ? [CHINA_CDN, ZOOM_CDN, CLOUDFRONT_CDN] : [hosts.cdn, ...hosts.cdnFallbacks];
+    assets === 'self'
+      ? []
+      : assets === 'china'
+        ? [CHINA_CDN, ZOOM_CDN, CLOUDFRONT_CDN]
+        : [hosts.cdn, ...hosts.cdnFallbacks];
   const libUrl = assets === 'self' ? SELF_HOSTED_LIB_PATH : `${cdn}/${ZOOM_SDK_VERSION}/lib`;
   return {
     ok: true,

@@ -14,7 +14,11 @@ const USAGE = 'usage: npm run check-signature -- <signature> [--meeting <number>
 function main(argv: string[]): number {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { meeting: { type: 'string' }, role: { type: 'string' } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { meeting: { type: 'string' }, role: { type: 'string' } },
+    });
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     return 2;
@@ -37,7 +41,8 @@ function main(argv: string[]): number {
   });
   const problems: SignatureProblem[] = [...inspection.problems];
   if (inspection.format === 'jwt') {
-    if (!verifyHs256(token, secret)) problems.push(problem('bad_hmac', 'The HMAC does not match ZOOM_MEETING_SDK_SECRET.'));
+    if (!verifyHs256(token, secret))
+      problems.push(problem('bad_hmac', 'The HMAC does not match ZOOM_MEETING_SDK_SECRET.'));
     const key = readEnv('ZOOM_MEETING_SDK_KEY');
     const appKey = inspection.claims?.appKey;
     if (key && appKey && appKey !== key) {

@@ -16,7 +16,12 @@ import { join, resolve } from 'node:path';
 import type { Connect, Plugin } from 'vite';
 import type { ZoomCloud } from '../lib/zoom-cloud.ts';
 import { JOIN_LINK_PREFIX } from '../lib/join-link.ts';
-import { FORM_PAGE_EMBEDDER_POLICY, FRAME_REQUIRE_CORP_PREFIX, OPENER_POLICY, type EmbedderPolicy } from '../lib/isolation.ts';
+import {
+  FORM_PAGE_EMBEDDER_POLICY,
+  FRAME_REQUIRE_CORP_PREFIX,
+  OPENER_POLICY,
+  type EmbedderPolicy,
+} from '../lib/isolation.ts';
 
 /** The meeting frames' documents; each is also written under FRAME_REQUIRE_CORP_PREFIX (lib/isolation.ts). */
 const FRAME_FILES = ['meeting.html', 'meeting-component.html'];
@@ -52,7 +57,8 @@ function originOf(url: string | undefined): string[] {
 }
 
 /** index.html's preconnect links (the default build's hosts), replaced per build. */
-const PRECONNECTS = /<link rel="preconnect" href="https:\/\/source\.zoom\.us" crossorigin \/>\s*<link rel="preconnect" href="https:\/\/zoom\.us" crossorigin \/>/;
+const PRECONNECTS =
+  /<link rel="preconnect" href="https:\/\/source\.zoom\.us" crossorigin \/>\s*<link rel="preconnect" href="https:\/\/zoom\.us" crossorigin \/>/;
 
 const reporting = { 'report-uri': [CSP_REPORT_PATH], 'report-to': [REPORT_GROUP] };
 
@@ -62,7 +68,11 @@ function formPagePolicy(options: PolicyOptions): string {
     'script-src': ["'self'"],
     'style-src': ["'self'"],
     'img-src': ["'self'", 'data:'],
-    'connect-src': ["'self'", ...originOf(options.signerUrl), ...(options.dev ? ['ws://localhost:*', 'http://localhost:*'] : [])],
+    'connect-src': [
+      "'self'",
+      ...originOf(options.signerUrl),
+      ...(options.dev ? ['ws://localhost:*', 'http://localhost:*'] : []),
+    ],
     'frame-src': ["'self'"],
     'frame-ancestors': ["'self'"],
     'object-src': ["'none'"],
@@ -95,7 +105,14 @@ export function meetingFramePolicies(options: PolicyOptions): { enforced: string
       'font-src': ["'self'", 'data:', ...cdn],
       'media-src': ["'self'", 'blob:', ...cdn],
       // The signer too: the page asks this frame whether a signer that failed CORS answers at all.
-      'connect-src': ["'self'", cloud.webOrigin, zoomHosts, `wss://*.${cloud.domain}`, ...cdn, ...originOf(options.signerUrl)],
+      'connect-src': [
+        "'self'",
+        cloud.webOrigin,
+        zoomHosts,
+        `wss://*.${cloud.domain}`,
+        ...cdn,
+        ...originOf(options.signerUrl),
+      ],
       'frame-src': ["'self'", zoomHosts],
       'form-action': ["'self'"],
       ...reporting,
@@ -148,7 +165,9 @@ function documentHeaders(options: PolicyOptions): Record<string, Record<string, 
 /** Netlify's `_headers` file format. */
 export function headersFile(options: PolicyOptions): string {
   return Object.entries(documentHeaders(options))
-    .map(([path, headers]) => [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n'))
+    .map(([path, headers]) =>
+      [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n'),
+    )
     .join('\n\n')
     .concat('\n');
 }

@@ -44,7 +44,11 @@ class Stop extends Error {}
 
 // ── Node ──────────────────────────────────────────────────────────────────────────────────────────────────────────
 
-const parts = (version: string) => version.replace(/^v/, '').split('.').map((n) => Number.parseInt(n, 10) || 0);
+const parts = (version: string) =>
+  version
+    .replace(/^v/, '')
+    .split('.')
+    .map((n) => Number.parseInt(n, 10) || 0);
 
 function compareVersions(a: string, b: string): number {
   const [x, y] = [parts(a), parts(b)];
@@ -152,7 +156,11 @@ function cliPath(env: NodeJS.ProcessEnv): string {
  * Runs the CLI with stdin closed (it must never wait for an answer nobody can give) and its stdout captured (its
  * JSON, and lines that may echo a value); its stderr, where errors and build output go, reaches the user as is.
  */
-function runCli(ctx: DeployContext, args: string[], options: { inherit?: boolean; quiet?: boolean } = {}): Promise<CliResult> {
+function runCli(
+  ctx: DeployContext,
+  args: string[],
+  options: { inherit?: boolean; quiet?: boolean } = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(cliPath(ctx.env), args, {
       cwd: ctx.cwd,
@@ -161,7 +169,9 @@ function runCli(ctx: DeployContext, args: string[], options: { inherit?: boolean
     });
     let stdout = '';
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.on('error', (error) => reject(new Stop(`Could not run netlify-cli (${cliPath(ctx.env)}): ${error.message}. Run npm ci first.`)));
+    child.on('error', (error) =>
+      reject(new Stop(`Could not run netlify-cli (${cliPath(ctx.env)}): ${error.message}. Run npm ci first.`)),
+    );
     child.on('close', (code) => resolve({ code: code ?? 1, stdout }));
   });
 }
@@ -220,13 +230,22 @@ async function ensureSite(ctx: DeployContext, name: string | undefined, team: st
   }
   let siteName = name;
   if (siteName === undefined && ctx.io.interactive) {
-    siteName = (await ctx.io.ask('Name for the new Netlify site (<name>.netlify.app; empty for a random one): ')).trim() || undefined;
+    siteName =
+      (await ctx.io.ask('Name for the new Netlify site (<name>.netlify.app; empty for a random one): ')).trim() ||
+      undefined;
   }
-  const args = ['sites:create', '--json', ...(siteName ? ['--name', siteName] : []), ...(team ? ['--account-slug', team] : [])];
+  const args = [
+    'sites:create',
+    '--json',
+    ...(siteName ? ['--name', siteName] : []),
+    ...(team ? ['--account-slug', team] : []),
+  ];
   const created = await runCli(ctx, args);
   const id = parseCliJson(created.stdout)?.['id'];
   if (created.code !== 0 || typeof id !== 'string') {
-    throw new Stop(`netlify sites:create failed (see its message above).${team ? '' : ' With several teams, pass --team <team slug>.'}`);
+    throw new Stop(
+      `netlify sites:create failed (see its message above).${team ? '' : ' With several teams, pass --team <team slug>.'}`,
+    );
   }
   ctx.io.print(`Netlify: created the site ${siteName ?? id} and linked this folder to it.`);
   return id;
@@ -238,7 +257,15 @@ const SECRET_CONTEXTS = ['production', 'deploy-preview', 'branch-deploy'];
 async function setVariables(ctx: DeployContext, site: string, variables: SiteVariable[]): Promise<void> {
   for (const { name, value, secret } of variables) {
     // The value must be an argument: env:set reads no file or stdin, and env:import cannot mark secrets.
-    const args = ['env:set', name, value, ...(secret ? ['--secret', '--context', ...SECRET_CONTEXTS] : []), '--force', '--site', site];
+    const args = [
+      'env:set',
+      name,
+      value,
+      ...(secret ? ['--secret', '--context', ...SECRET_CONTEXTS] : []),
+      '--force',
+      '--site',
+      site,
+    ];
     // Its stdout echoes non-secret values: captured, never shown.
     const result = await runCli(ctx, args);
     if (result.code !== 0) throw new Stop(`netlify env:set ${name} failed (see its message above).`);
@@ -257,7 +284,8 @@ async function deployProduction(ctx: DeployContext, site: string): Promise<Deplo
   const result = await runCli(ctx, ['deploy', '--prod', '--context', 'production', '--json', '--site', site]);
   const json = parseCliJson(result.stdout);
   const url = json?.['url'] ?? json?.['deploy_url'];
-  if (result.code !== 0 || typeof url !== 'string') throw new Stop('netlify deploy failed (see the build output above).');
+  if (result.code !== 0 || typeof url !== 'string')
+    throw new Stop('netlify deploy failed (see the build output above).');
   const logs = json?.['function_logs'];
   return { url: url.replace(/\/+$/, ''), functionLogs: typeof logs === 'string' ? logs : undefined };
 }
@@ -286,7 +314,8 @@ function parseDeployArgs(argv: string[]): DeployArgs | string {
     });
     if (positionals.length > 0) return `Unexpected argument: ${positionals[0]}`;
     if (values['sign-in'] && values['no-sign-in']) return 'Choose one of --sign-in and --no-sign-in.';
-    if (values.name !== undefined && !/^[a-z0-9][a-z0-9-]{0,62}$/i.test(values.name)) return '--name: letters, digits and dashes only (it becomes <name>.netlify.app).';
+    if (values.name !== undefined && !/^[a-z0-9][a-z0-9-]{0,62}$/i.test(values.name))
+      return '--name: letters, digits and dashes only (it becomes <name>.netlify.app).';
     return {
       name: values.name,
       team: values.team,
@@ -302,21 +331,33 @@ function parseDeployArgs(argv: string[]): DeployArgs | string {
 async function sessionSecret(ctx: DeployContext, plan: Plan, wanted: boolean | undefined): Promise<void> {
   const current = plan.variables.find((v) => v.name === SESSION_SECRET_VAR);
   if (current && current.value.length < MIN_SESSION_SECRET_LENGTH) {
-    throw new Stop(`${SESSION_SECRET_VAR} in .env is shorter than ${MIN_SESSION_SECRET_LENGTH} characters: sign-in would refuse it. Lengthen it, or empty it and run again with --sign-in to generate one.`);
+    throw new Stop(
+      `${SESSION_SECRET_VAR} in .env is shorter than ${MIN_SESSION_SECRET_LENGTH} characters: sign-in would refuse it. Lengthen it, or empty it and run again with --sign-in to generate one.`,
+    );
   }
   if (current || wanted === false) return;
   let generate = wanted === true;
   if (wanted === undefined) {
     if (!ctx.io.interactive) {
-      ctx.io.print(`Sign in with Zoom stays off: ${SESSION_SECRET_VAR} is not set. To turn it on, run again with --sign-in (generates one and saves it to .env).`);
+      ctx.io.print(
+        `Sign in with Zoom stays off: ${SESSION_SECRET_VAR} is not set. To turn it on, run again with --sign-in (generates one and saves it to .env).`,
+      );
       return;
     }
-    generate = /^y(es)?$/i.test((await ctx.io.ask(`Turn on "Sign in with Zoom" (host start, other accounts' meetings)? It needs ${SESSION_SECRET_VAR}; generate one and save it to .env? [y/N] `)).trim());
+    generate = /^y(es)?$/i.test(
+      (
+        await ctx.io.ask(
+          `Turn on "Sign in with Zoom" (host start, other accounts' meetings)? It needs ${SESSION_SECRET_VAR}; generate one and save it to .env? [y/N] `,
+        )
+      ).trim(),
+    );
   }
   if (!generate) return;
   const secret = randomBytes(32).toString('base64url');
   const envPath = join(ctx.cwd, '.env');
-  writeFileSync(envPath, withSessionSecret(existsSync(envPath) ? readFileSync(envPath, 'utf8') : '', secret), { mode: 0o600 });
+  writeFileSync(envPath, withSessionSecret(existsSync(envPath) ? readFileSync(envPath, 'utf8') : '', secret), {
+    mode: 0o600,
+  });
   plan.variables.push({ name: SESSION_SECRET_VAR, value: secret, secret: true });
   ctx.io.print(`Generated ${SESSION_SECRET_VAR} and saved it to .env.`);
 }
@@ -328,7 +369,11 @@ export async function runDeploy(argv: string[], ctx: DeployContext): Promise<num
     return 2;
   }
   try {
-    const required = requiredNode([enginesNode(join(ROOT, 'package.json')), enginesNode(join(ROOT, 'node_modules/netlify-cli/package.json')), `>=${NETLIFY_CLI_DEPENDENCIES_NODE}`]);
+    const required = requiredNode([
+      enginesNode(join(ROOT, 'package.json')),
+      enginesNode(join(ROOT, 'node_modules/netlify-cli/package.json')),
+      `>=${NETLIFY_CLI_DEPENDENCIES_NODE}`,
+    ]);
     const tooOld = checkNode(ctx.nodeVersion ?? process.versions.node, required);
     if (tooOld) throw new Stop(tooOld);
 
@@ -356,7 +401,9 @@ export async function runDeploy(argv: string[], ctx: DeployContext): Promise<num
     const signIn = plan.variables.some((v) => v.name === SESSION_SECRET_VAR);
     ctx.io.print('');
     ctx.io.print(`Live: ${deployed.url}`);
-    ctx.io.print(`OAuth redirect URL for the Marketplace app${signIn ? '' : ' (when you turn sign-in on)'}: ${deployed.url}${AUTH_PATHS.callback}`);
+    ctx.io.print(
+      `OAuth redirect URL for the Marketplace app${signIn ? '' : ' (when you turn sign-in on)'}: ${deployed.url}${AUTH_PATHS.callback}`,
+    );
     if (deployed.functionLogs) ctx.io.print(`Function logs: ${deployed.functionLogs}`);
     if (!args.smoke) return 0;
 
@@ -366,7 +413,11 @@ export async function runDeploy(argv: string[], ctx: DeployContext): Promise<num
     const findings = await runSmoke({ site: new URL('/', deployed.url), local: { sdkKey, secret } });
     ctx.io.print(formatFindings(findings));
     const ok = joinCanWork(findings);
-    ctx.io.print(ok ? '\nDeployed, and joining can work.' : `\nDeployed, but joining cannot work yet: fix what failed above, then check again with npm run smoke -- ${deployed.url}`);
+    ctx.io.print(
+      ok
+        ? '\nDeployed, and joining can work.'
+        : `\nDeployed, but joining cannot work yet: fix what failed above, then check again with npm run smoke -- ${deployed.url}`,
+    );
     return ok ? 0 : 1;
   } catch (error) {
     if (!(error instanceof Stop)) throw error;

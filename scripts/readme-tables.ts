@@ -5,7 +5,11 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { API_ERRORS } from '../lib/errors/api-errors.ts';
-import { COMPONENT_VIEW_JOIN_ERROR_CODES, KNOWN_JOIN_ERROR_CODES, explainJoinError } from '../lib/errors/join-errors.ts';
+import {
+  COMPONENT_VIEW_JOIN_ERROR_CODES,
+  KNOWN_JOIN_ERROR_CODES,
+  explainJoinError,
+} from '../lib/errors/join-errors.ts';
 import { SIGN_IN_ERRORS } from '../lib/errors/sign-in-errors.ts';
 import { SIGNATURE_PROBLEMS } from '../lib/errors/signature-problems.ts';
 import { isMainModule } from './is-main-module.ts';
@@ -25,7 +29,10 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 export const ERRORS_DOC = 'docs/errors.md';
 
 const explanationRows = (entries: Array<[string, { meaning: string; cause?: string; fix: string }]>): string[] =>
-  entries.map(([code, info]) => `| \`${code}\` | ${cell(info.meaning)} | ${info.cause === undefined ? '' : `${cell(info.cause)} | `}${cell(info.fix)} |`);
+  entries.map(
+    ([code, info]) =>
+      `| \`${code}\` | ${cell(info.meaning)} | ${info.cause === undefined ? '' : `${cell(info.cause)} | `}${cell(info.fix)} |`,
+  );
 
 function troubleshootingMarkdown(): string {
   const joinErrors = KNOWN_JOIN_ERROR_CODES.map((code) => {
@@ -51,7 +58,9 @@ function troubleshootingMarkdown(): string {
     ...KNOWN_JOIN_ERROR_CODES.flatMap((code) => {
       const { retry } = explainJoinError(code);
       if (!retry) return [];
-      return [`| ${code} | ${cell(retry.waitingFor)} | ${retry.paceSeconds.join(', ')} | ${cell(retry.stillRefused.join(' '))} |`];
+      return [
+        `| ${code} | ${cell(retry.waitingFor)} | ${retry.paceSeconds.join(', ')} | ${cell(retry.stillRefused.join(' '))} |`,
+      ];
     }),
     '',
     '### Component view’s own codes (`ZoomMtgEmbedded`, [docs/component-view.md](component-view.md))',
@@ -85,7 +94,13 @@ function troubleshootingMarkdown(): string {
 
 function signInErrorsMarkdown(): string {
   const rows = explanationRows(Object.entries(SIGN_IN_ERRORS));
-  return [SIGN_IN_START, '| Reason | Meaning | Likely cause | Fix |', '| --- | --- | --- | --- |', ...rows, SIGN_IN_END].join('\n');
+  return [
+    SIGN_IN_START,
+    '| Reason | Meaning | Likely cause | Fix |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    SIGN_IN_END,
+  ].join('\n');
 }
 
 /** Netlify's button needs the public repository; it comes from package.json or git so a fork gets its own. */
@@ -112,7 +127,12 @@ export function withGeneratedTables(readme: string, repository: unknown = packag
 
 /** docs/errors.md with every error table rewritten from the code. */
 export function withGeneratedErrorTables(doc: string): string {
-  return replaceBlock(replaceBlock(doc, START, END, troubleshootingMarkdown()), SIGN_IN_START, SIGN_IN_END, signInErrorsMarkdown());
+  return replaceBlock(
+    replaceBlock(doc, START, END, troubleshootingMarkdown()),
+    SIGN_IN_START,
+    SIGN_IN_END,
+    signInErrorsMarkdown(),
+  );
 }
 
 /** package.json's `repository`, else the git `origin` remote: a fork or a fresh publication gets its own button. */

@@ -16,7 +16,10 @@ const SEGMENT = /^[\w.-]+$/;
 
 function fromHostAndPath(host: string, path: string): string | null {
   const limits = HOSTS[host.toLowerCase()];
-  const segments = path.replace(/^\/+|\/+$/g, '').replace(/\.git$/, '').split('/');
+  const segments = path
+    .replace(/^\/+|\/+$/g, '')
+    .replace(/\.git$/, '')
+    .split('/');
   if (!limits || segments.length < limits.min || segments.length > limits.max) return null;
   if (!segments.every((segment) => SEGMENT.test(segment) && segment !== '.' && segment !== '..')) return null;
   return `https://${host.toLowerCase()}/${segments.join('/')}`;
@@ -59,7 +62,13 @@ export function repositoryUrl(repository: unknown): string | null {
 /** The `origin` remote's URL as git reports it, or null outside a git checkout or without that remote. */
 export function originRemote(cwd = '.'): string | null {
   try {
-    return execFileSync('git', ['remote', 'get-url', 'origin'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || null;
+    return (
+      execFileSync('git', ['remote', 'get-url', 'origin'], {
+        cwd,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim() || null
+    );
   } catch {
     return null;
   }

@@ -88,7 +88,11 @@ function isolationHeaders(path: string, response: Response, accepted = COEP): Fi
   const coep = response.headers.get('cross-origin-embedder-policy');
   const check = `headers ${path}`;
   if (coop === COOP && coep && accepted.includes(coep)) {
-    return { check, status: 'ok', detail: `Cross-Origin-Opener-Policy: ${coop}, Cross-Origin-Embedder-Policy: ${coep}.` };
+    return {
+      check,
+      status: 'ok',
+      detail: `Cross-Origin-Opener-Policy: ${coop}, Cross-Origin-Embedder-Policy: ${coep}.`,
+    };
   }
   return {
     check,
@@ -106,7 +110,8 @@ function isolationHeaders(path: string, response: Response, accepted = COEP): Fi
 /** The site's clock against this machine's, from the Date header (1 s resolution, taken mid-request). */
 function clockSkew(response: Response, requestStartedMs: number, ms: number): Finding {
   const date = Date.parse(response.headers.get('date') ?? '');
-  if (Number.isNaN(date)) return { check: 'clock', status: 'info', detail: 'The site sent no Date header: skew not measured.' };
+  if (Number.isNaN(date))
+    return { check: 'clock', status: 'info', detail: 'The site sent no Date header: skew not measured.' };
   const skew = Math.round((date - (requestStartedMs + ms / 2)) / 1000);
   const detail = `The site’s clock is ${Math.abs(skew)} s ${skew >= 0 ? 'ahead of' : 'behind'} this machine’s.`;
   if (Math.abs(skew) <= IAT_BACKDATE_SECONDS) return { check: 'clock', status: 'ok', detail };
@@ -118,7 +123,9 @@ function clockSkew(response: Response, requestStartedMs: number, ms: number): Fi
   };
 }
 
-async function signatureChecks(options: Required<Pick<SmokeOptions, 'site' | 'timeoutMs'>> & SmokeOptions): Promise<Finding> {
+async function signatureChecks(
+  options: Required<Pick<SmokeOptions, 'site' | 'timeoutMs'>> & SmokeOptions,
+): Promise<Finding> {
   const check = 'signature';
   const meetingNumber = options.meetingNumber ?? PROBE_MEETING;
   const result = await get(new URL(SIGNATURE_PATH, options.site), options.timeoutMs, {
@@ -126,7 +133,13 @@ async function signatureChecks(options: Required<Pick<SmokeOptions, 'site' | 'ti
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ meetingNumber, role: 0 }),
   });
-  if (!result.ok) return { check, status: 'fail', detail: `POST ${SIGNATURE_PATH} got no answer (${result.reason}).`, fix: 'Check the function log (Netlify → Logs → Functions).' };
+  if (!result.ok)
+    return {
+      check,
+      status: 'fail',
+      detail: `POST ${SIGNATURE_PATH} got no answer (${result.reason}).`,
+      fix: 'Check the function log (Netlify → Logs → Functions).',
+    };
   const { response } = result;
   const body = await jsonOf(response);
   const error = errorOf(body);
@@ -140,7 +153,12 @@ async function signatureChecks(options: Required<Pick<SmokeOptions, 'site' | 'ti
   }
   if (error?.code === 'signer_not_configured') {
     // Our own message: it names the missing variables and nothing else.
-    return { check, status: 'fail', detail: `The site cannot sign: ${error.message}`, fix: `Set ${KEY_VAR} and ${SECRET_VAR} in ${SETTINGS}.` };
+    return {
+      check,
+      status: 'fail',
+      detail: `The site cannot sign: ${error.message}`,
+      fix: `Set ${KEY_VAR} and ${SECRET_VAR} in ${SETTINGS}.`,
+    };
   }
   if (error?.code === 'meeting_not_allowed') {
     return {
@@ -150,20 +168,36 @@ async function signatureChecks(options: Required<Pick<SmokeOptions, 'site' | 'ti
       fix: 'Run the check with one of those meetings: npm run smoke -- <site> --meeting <number>.',
     };
   }
-  if (error) return { check, status: 'fail', detail: `POST ${SIGNATURE_PATH} answered ${response.status} ${error.code}.`, fix: 'See the function log (Netlify → Logs → Functions) for this request.' };
+  if (error)
+    return {
+      check,
+      status: 'fail',
+      detail: `POST ${SIGNATURE_PATH} answered ${response.status} ${error.code}.`,
+      fix: 'See the function log (Netlify → Logs → Functions) for this request.',
+    };
 
   const signed = SignatureResponse.safeParse(body);
-  if (!signed.success) return { check, status: 'fail', detail: `POST ${SIGNATURE_PATH} answered 200 without { signature, sdkKey, expiresAt }.`, fix: 'Deploy this project’s functions/signature.ts.' };
+  if (!signed.success)
+    return {
+      check,
+      status: 'fail',
+      detail: `POST ${SIGNATURE_PATH} answered 200 without { signature, sdkKey, expiresAt }.`,
+      fix: 'Deploy this project’s functions/signature.ts.',
+    };
   const { signature } = signed.data;
   const inspection = inspectSignature(signature, { meetingNumber, role: 0 });
   const problems = inspection.problems.map((p) => `${p.code}: ${p.cause} (${p.fix})`);
   const appKey = inspection.claims?.['appKey'];
   const { sdkKey, secret } = options.local ?? {};
   if (sdkKey && appKey !== sdkKey) {
-    problems.push(`secret_key_mismatch: the site signs for Client ID ${String(appKey)}, this machine’s ${KEY_VAR} is ${sdkKey}.`);
+    problems.push(
+      `secret_key_mismatch: the site signs for Client ID ${String(appKey)}, this machine’s ${KEY_VAR} is ${sdkKey}.`,
+    );
   }
   if (secret && inspection.format === 'jwt' && !verifyHs256(signature, secret)) {
-    problems.push(`bad_hmac: the site signs with another ${SECRET_VAR} than this machine’s. ${SIGNATURE_PROBLEMS.bad_hmac.fix}`);
+    problems.push(
+      `bad_hmac: the site signs with another ${SECRET_VAR} than this machine’s. ${SIGNATURE_PROBLEMS.bad_hmac.fix}`,
+    );
   }
   if (problems.length > 0) {
     return {
@@ -173,7 +207,9 @@ async function signatureChecks(options: Required<Pick<SmokeOptions, 'site' | 'ti
       fix: `Set the Client ID and Secret of one Meeting SDK app, the same in .env and in ${SETTINGS}.`,
     };
   }
-  const verified = secret ? `its HMAC verifies with this machine’s ${SECRET_VAR}` : `HMAC not verified (no ${SECRET_VAR} here)`;
+  const verified = secret
+    ? `its HMAC verifies with this machine’s ${SECRET_VAR}`
+    : `HMAC not verified (no ${SECRET_VAR} here)`;
   return {
     check,
     status: 'ok',
@@ -185,7 +221,8 @@ async function signatureChecks(options: Required<Pick<SmokeOptions, 'site' | 'ti
 async function signInCheck(site: URL, timeoutMs: number): Promise<Finding> {
   const check = 'sign-in';
   const result = await get(new URL(AUTH_PATHS.session, site), timeoutMs);
-  if (!result.ok) return { check, status: 'info', detail: `GET ${AUTH_PATHS.session} got no answer (${result.reason}).` };
+  if (!result.ok)
+    return { check, status: 'info', detail: `GET ${AUTH_PATHS.session} got no answer (${result.reason}).` };
   const error = errorOf(await jsonOf(result.response));
   if (result.response.ok) {
     return {
@@ -196,9 +233,18 @@ async function signInCheck(site: URL, timeoutMs: number): Promise<Finding> {
     };
   }
   if (error?.code === 'sign_in_not_configured') {
-    return { check, status: 'info', detail: '"Sign in with Zoom" is off (joining with a signature works without it).', fix: `To turn it on, set SESSION_SECRET (32+ random characters) in ${SETTINGS}.` };
+    return {
+      check,
+      status: 'info',
+      detail: '"Sign in with Zoom" is off (joining with a signature works without it).',
+      fix: `To turn it on, set SESSION_SECRET (32+ random characters) in ${SETTINGS}.`,
+    };
   }
-  return { check, status: 'info', detail: `GET ${AUTH_PATHS.session} answered ${result.response.status}: this site has no sign-in functions.` };
+  return {
+    check,
+    status: 'info',
+    detail: `GET ${AUTH_PATHS.session} answered ${result.response.status}: this site has no sign-in functions.`,
+  };
 }
 
 /** A single-page app's catch-all (or a 200 error page) answers any path with HTML: that is not the SDK's file. */
@@ -223,7 +269,10 @@ export function sdkLibFromPage(html: string): URL | null {
   return cdn ? new URL(`${cdn}/${ZOOM_SDK_VERSION}/lib/`) : null;
 }
 
-async function assetsCheck(options: Required<Pick<SmokeOptions, 'site' | 'timeoutMs'>> & SmokeOptions, pageLib: URL | null): Promise<Finding> {
+async function assetsCheck(
+  options: Required<Pick<SmokeOptions, 'site' | 'timeoutMs'>> & SmokeOptions,
+  pageLib: URL | null,
+): Promise<Finding> {
   const check = 'sdk assets';
   const own = options.assets ? null : await selfHostedLib(options.site, options.timeoutMs);
   const lib = options.assets ?? own ?? pageLib ?? new URL(`${ZOOM_CDN_LIB_URL}/`);
@@ -236,10 +285,28 @@ async function assetsCheck(options: Required<Pick<SmokeOptions, 'site' | 'timeou
     const url = new URL(file, base);
     // As the SDK fetches them from the page: with the page's Origin, so CORS counts.
     const result = await get(url, options.timeoutMs, { headers: { origin: options.site.origin } });
-    if (!result.ok) return { check, status: 'fail', detail: `Could not reach ${url.href} (${result.reason}): the SDK cannot load.`, fix };
+    if (!result.ok)
+      return {
+        check,
+        status: 'fail',
+        detail: `Could not reach ${url.href} (${result.reason}): the SDK cannot load.`,
+        fix,
+      };
     await result.response.body?.cancel();
-    if (!result.response.ok) return { check, status: 'fail', detail: `${url.href} answered ${result.response.status}: the SDK cannot load.`, fix };
-    if (isHtml(result.response)) return { check, status: 'fail', detail: `${url.href} answered with an HTML page (a catch-all), not the SDK’s file.`, fix };
+    if (!result.response.ok)
+      return {
+        check,
+        status: 'fail',
+        detail: `${url.href} answered ${result.response.status}: the SDK cannot load.`,
+        fix,
+      };
+    if (isHtml(result.response))
+      return {
+        check,
+        status: 'fail',
+        detail: `${url.href} answered with an HTML page (a catch-all), not the SDK’s file.`,
+        fix,
+      };
     const crossOrigin = url.origin !== options.site.origin;
     if (crossOrigin && !result.response.headers.get('access-control-allow-origin')) {
       return {
@@ -259,7 +326,12 @@ const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
 async function isolationInBrowser(site: URL, timeoutMs: number): Promise<Finding> {
   const check = 'isolation';
   const playwright = await import('playwright-core').catch(() => null);
-  if (!playwright) return { check, status: 'info', detail: 'Not confirmed in a browser: playwright-core is not installed (run npm ci).' };
+  if (!playwright)
+    return {
+      check,
+      status: 'info',
+      detail: 'Not confirmed in a browser: playwright-core is not installed (run npm ci).',
+    };
   let browser;
   try {
     browser = await playwright.chromium.launch({
@@ -268,19 +340,30 @@ async function isolationInBrowser(site: URL, timeoutMs: number): Promise<Finding
       timeout: 30_000,
     });
   } catch {
-    return { check, status: 'info', detail: 'Not confirmed in a browser: Chromium did not start.', fix: 'Install it: npx playwright install chromium.' };
+    return {
+      check,
+      status: 'info',
+      detail: 'Not confirmed in a browser: Chromium did not start.',
+      fix: 'Install it: npx playwright install chromium.',
+    };
   }
   try {
     const page = await browser.newPage();
     // Only the document matters here: nothing else may load (the frame would start downloading 5 MB of SDK).
-    await page.route(/.*/, (route) => (new URL(route.request().url()).origin === site.origin && route.request().resourceType() === 'document' ? route.continue() : route.abort()));
+    await page.route(/.*/, (route) =>
+      new URL(route.request().url()).origin === site.origin && route.request().resourceType() === 'document'
+        ? route.continue()
+        : route.abort(),
+    );
     const notIsolated: string[] = [];
     for (const path of ['/', '/meeting.html']) {
       await page.goto(new URL(path, site).href, { waitUntil: 'domcontentloaded', timeout: timeoutMs * 2 });
       // Runs in the page; this script's own (Node) types have no `window`.
-      if (!(await page.evaluate(() => (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true))) notIsolated.push(path);
+      if (!(await page.evaluate(() => (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true)))
+        notIsolated.push(path);
     }
-    if (notIsolated.length === 0) return { check, status: 'ok', detail: 'crossOriginIsolated is true in Chromium on / and /meeting.html.' };
+    if (notIsolated.length === 0)
+      return { check, status: 'ok', detail: 'crossOriginIsolated is true in Chromium on / and /meeting.html.' };
     return {
       check,
       status: 'fail',
@@ -288,7 +371,12 @@ async function isolationInBrowser(site: URL, timeoutMs: number): Promise<Finding
       fix: 'Serve the pages over HTTPS (or localhost) with this project’s netlify.toml headers.',
     };
   } catch (error) {
-    return { check, status: 'fail', detail: `Chromium could not open the page (${describeError(error)}).`, fix: 'Open the site in a browser and check its console.' };
+    return {
+      check,
+      status: 'fail',
+      detail: `Chromium could not open the page (${describeError(error)}).`,
+      fix: 'Open the site in a browser and check its console.',
+    };
   } finally {
     await browser.close();
   }
@@ -299,7 +387,14 @@ export async function runSmoke(input: SmokeOptions): Promise<Finding[]> {
   const started = Date.now();
   const page = await get(options.site, options.timeoutMs);
   if (!page.ok) {
-    return [{ check: 'reach', status: 'fail', detail: `Could not reach ${options.site.href} (${page.reason}).`, fix: 'Check the address, and that the site is deployed (or `netlify serve` is running).' }];
+    return [
+      {
+        check: 'reach',
+        status: 'fail',
+        detail: `Could not reach ${options.site.href} (${page.reason}).`,
+        fix: 'Check the address, and that the site is deployed (or `netlify serve` is running).',
+      },
+    ];
   }
   const html = await page.response.text().catch(() => '');
   // http:// → https://, or a custom domain: the rest goes where the browser ends up (a redirected POST would turn
@@ -307,7 +402,14 @@ export async function runSmoke(input: SmokeOptions): Promise<Finding[]> {
   const landed = new URL('/', page.response.url || options.site);
   if (landed.origin !== options.site.origin) options.site = landed;
   if (!page.response.ok) {
-    return [{ check: 'reach', status: 'fail', detail: `${options.site.href} answered ${page.response.status}.`, fix: 'Check the address and the latest deploy (Netlify → Deploys).' }];
+    return [
+      {
+        check: 'reach',
+        status: 'fail',
+        detail: `${options.site.href} answered ${page.response.status}.`,
+        fix: 'Check the address and the latest deploy (Netlify → Deploys).',
+      },
+    ];
   }
   const frame = await get(new URL('/meeting.html', options.site), options.timeoutMs);
   if (frame.ok) await frame.response.body?.cancel();
@@ -320,7 +422,9 @@ export async function runSmoke(input: SmokeOptions): Promise<Finding[]> {
       detail: `${options.site === input.site ? options.site.href : `${input.site.href} redirects to ${options.site.href}; it`} answered 200 in ${page.ms} ms.`,
     },
     isolationHeaders('/', page.response),
-    frame.ok ? isolationHeaders('/meeting.html', frame.response) : { check: 'headers /meeting.html', status: 'fail', detail: `No answer (${frame.reason}).` },
+    frame.ok
+      ? isolationHeaders('/meeting.html', frame.response)
+      : { check: 'headers /meeting.html', status: 'fail', detail: `No answer (${frame.reason}).` },
     webkitFrame.ok
       ? isolationHeaders(WEBKIT_FRAME, webkitFrame.response, ['require-corp'])
       : { check: `headers ${WEBKIT_FRAME}`, status: 'fail', detail: `No answer (${webkitFrame.reason}).` },
@@ -339,8 +443,15 @@ export const joinCanWork = (findings: Finding[]): boolean => findings.every((fin
 
 /** A plain-text table: check | result | what it means (+ fix), aligned for a terminal. */
 export function formatFindings(findings: Finding[]): string {
-  const rows = [['check', 'result', 'what it means'], ...findings.map((f) => [f.check, f.status, f.fix ? `${f.detail} Fix: ${f.fix}` : f.detail])];
+  const rows = [
+    ['check', 'result', 'what it means'],
+    ...findings.map((f) => [f.check, f.status, f.fix ? `${f.detail} Fix: ${f.fix}` : f.detail]),
+  ];
   const widths = [0, 1].map((column) => Math.max(...rows.map((row) => row[column]!.length)));
   const line = (row: string[]) => `${row[0]!.padEnd(widths[0]!)}  ${row[1]!.padEnd(widths[1]!)}  ${row[2]}`;
-  return [line(rows[0]!), line(['-'.repeat(widths[0]!), '-'.repeat(widths[1]!), '-'.repeat(13)]), ...rows.slice(1).map(line)].join('\n');
+  return [
+    line(rows[0]!),
+    line(['-'.repeat(widths[0]!), '-'.repeat(widths[1]!), '-'.repeat(13)]),
+    ...rows.slice(1).map(line),
+  ].join('\n');
 }

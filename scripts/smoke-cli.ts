@@ -9,7 +9,8 @@ import { KEY_VAR, SECRET_VAR } from '../functions/_lib/env.ts';
 import { localEnv } from './env-file.ts';
 import { formatFindings, joinCanWork, runSmoke, type SmokeOptions } from './smoke-checks.ts';
 
-const USAGE = 'usage: npm run smoke -- <site-url> [--assets <sdk lib url>] [--meeting <number>] [--timeout <seconds>] [--no-browser]';
+const USAGE =
+  'usage: npm run smoke -- <site-url> [--assets <sdk lib url>] [--meeting <number>] [--timeout <seconds>] [--no-browser]';
 
 /** "my-site.netlify.app/x" → https://my-site.netlify.app/x; null for anything that is not an http(s) address. */
 function webUrl(text: string): URL | null {
@@ -28,7 +29,12 @@ export function parseSmokeArgs(argv: string[]): SmokeOptions | string {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { assets: { type: 'string' }, meeting: { type: 'string' }, timeout: { type: 'string' }, 'no-browser': { type: 'boolean' } },
+      options: {
+        assets: { type: 'string' },
+        meeting: { type: 'string' },
+        timeout: { type: 'string' },
+        'no-browser': { type: 'boolean' },
+      },
     });
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
@@ -42,7 +48,8 @@ export function parseSmokeArgs(argv: string[]): SmokeOptions | string {
   if (assetsUrl === null) return `--assets ${assets} is not a web address (the SDK's lib/ folder).`;
   if (meeting !== undefined && !/^\d{9,11}$/.test(meeting)) return '--meeting must be 9 to 11 digits.';
   const seconds = timeout === undefined ? undefined : Number(timeout);
-  if (seconds !== undefined && !(seconds > 0 && seconds <= 120)) return '--timeout must be a number of seconds, 1 to 120.';
+  if (seconds !== undefined && !(seconds > 0 && seconds <= 120))
+    return '--timeout must be a number of seconds, 1 to 120.';
   return {
     // The site's root: the checks name their own paths.
     site: new URL('/', site),
@@ -64,6 +71,8 @@ export async function smokeMain(argv: string[]): Promise<number> {
   const findings = await runSmoke(options);
   console.log(formatFindings(findings));
   const ok = joinCanWork(findings);
-  console.log(`\n${ok ? 'Joining can work' : 'Joining cannot work yet: fix what failed above'} (${options.site.origin}, ${((Date.now() - started) / 1000).toFixed(1)} s).`);
+  console.log(
+    `\n${ok ? 'Joining can work' : 'Joining cannot work yet: fix what failed above'} (${options.site.origin}, ${((Date.now() - started) / 1000).toFixed(1)} s).`,
+  );
   return ok ? 0 : 1;
 }

@@ -18,7 +18,11 @@ export function checkOrigin(req: Request, allowed: string[]): OriginCheck {
   }
   return {
     ok: false,
-    response: jsonError(403, 'origin_not_allowed', `Pages on ${origin} may not use this signer (see ${ALLOWED_ORIGINS_VAR}).`),
+    response: jsonError(
+      403,
+      'origin_not_allowed',
+      `Pages on ${origin} may not use this signer (see ${ALLOWED_ORIGINS_VAR}).`,
+    ),
   };
 }
 
@@ -41,7 +45,12 @@ export function preflight(headers: Record<string, string>): Response {
  */
 export function refuseMeeting(meetingNumber: string, allowed: string[]): Response | null {
   if (allowed.length === 0 || allowed.includes(meetingNumber)) return null;
-  return jsonError(403, 'meeting_not_allowed', `This site only serves the meetings listed in ${ALLOWED_MEETINGS_VAR}.`, {
-    fields: { meetingNumber: ['is not one of the meetings this site may join'] },
-  });
+  return jsonError(
+    403,
+    'meeting_not_allowed',
+    `This site only serves the meetings listed in ${ALLOWED_MEETINGS_VAR}.`,
+    {
+      fields: { meetingNumber: ['is not one of the meetings this site may join'] },
+    },
+  );
 }

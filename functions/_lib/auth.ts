@@ -22,9 +22,7 @@ const SIGN_IN_SETTINGS = {
  * Sign-in needs the app's credentials (the same Client ID/Secret as the signer), SESSION_SECRET and well-formed
  * settings; without them, the 503 that says which.
  */
-type AuthSetup =
-  | { ok: true; app: ZoomApp; keys: SessionKeys; redirectUrl: string }
-  | { ok: false; response: Response };
+type AuthSetup = { ok: true; app: ZoomApp; keys: SessionKeys; redirectUrl: string } | { ok: false; response: Response };
 
 export function readAuthSetup(): AuthSetup {
   const settings = readSettings(SIGN_IN_SETTINGS);
@@ -32,7 +30,10 @@ export function readAuthSetup(): AuthSetup {
   const credentials = readCredentials();
   const key = readSessionKey();
   if (!credentials.ok || !key.ok) {
-    return { ok: false, response: notConfigured([...(credentials.ok ? [] : credentials.missing), ...(key.ok ? [] : [key.reason])]) };
+    return {
+      ok: false,
+      response: notConfigured([...(credentials.ok ? [] : credentials.missing), ...(key.ok ? [] : [key.reason])]),
+    };
   }
   return {
     ok: true,
@@ -63,10 +64,9 @@ export function callbackUrl(req: Request, setup: Extract<AuthSetup, { ok: true }
 function refuseCrossSite(req: Request): Response | null {
   const site = req.headers.get('sec-fetch-site');
   const origin = req.headers.get('origin');
-  const crossSite = (site !== null && site !== 'same-origin') || (origin !== null && origin !== new URL(req.url).origin);
-  return crossSite
-    ? jsonError(403, 'cross_site_request', 'Only this site’s own page may ask for Zoom tokens.')
-    : null;
+  const crossSite =
+    (site !== null && site !== 'same-origin') || (origin !== null && origin !== new URL(req.url).origin);
+  return crossSite ? jsonError(403, 'cross_site_request', 'Only this site’s own page may ask for Zoom tokens.') : null;
 }
 
 interface Session {
@@ -76,7 +76,8 @@ interface Session {
   expiresAt: Date;
 }
 
-type SessionCheck = { ok: true; session: Session; setup: Extract<AuthSetup, { ok: true }> } | { ok: false; response: Response };
+type SessionCheck =
+  { ok: true; session: Session; setup: Extract<AuthSetup, { ok: true }> } | { ok: false; response: Response };
 
 const notSignedIn = (): Response =>
   jsonError(401, 'not_signed_in', 'Sign in with Zoom first (the session is missing, has expired or was signed out).');
@@ -117,7 +118,10 @@ export async function vouchedSession(req: Request): Promise<SessionCheck> {
   if (!signedIn.ok) return signedIn;
   const user = await fetchUser(signedIn.setup.app, signedIn.session.accessToken);
   if (user.ok || user.code === 'zoom_missing_scope') return signedIn;
-  return { ok: false, response: user.status === 401 ? withCookie(notSignedIn(), clearCookie(SESSION_COOKIE)) : zoomFailure(user) };
+  return {
+    ok: false,
+    response: user.status === 401 ? withCookie(notSignedIn(), clearCookie(SESSION_COOKIE)) : zoomFailure(user),
+  };
 }
 
 /** Zoom's refusal as our JSON error; when Zoom no longer accepts the token, the session is dropped as well. */

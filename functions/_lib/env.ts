@@ -3,9 +3,7 @@ import { SETTINGS } from '../../lib/settings.ts';
 export const KEY_VAR = SETTINGS.ZOOM_MEETING_SDK_KEY.name;
 export const SECRET_VAR = SETTINGS.ZOOM_MEETING_SDK_SECRET.name;
 
-export type Credentials =
-  | { ok: true; sdkKey: string; secret: string }
-  | { ok: false; missing: string[] };
+export type Credentials = { ok: true; sdkKey: string; secret: string } | { ok: false; missing: string[] };
 
 export function readEnv(name: string): string {
   // Netlify's runtime provides the `Netlify` global; plain Node (unit tests, scripts) does not.

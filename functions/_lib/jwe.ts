@@ -22,7 +22,14 @@ export function encrypt(claims: Record<string, unknown>, key: Uint8Array): strin
 /** The claims, or null for anything that is not a token of ours made with this key, unaltered. */
 export function decrypt(token: string, key: Uint8Array): unknown {
   const [header, encryptedKey, iv, ciphertext, tag, ...rest] = token.split('.');
-  if (header !== HEADER || encryptedKey !== '' || iv === undefined || ciphertext === undefined || tag === undefined || rest.length > 0) {
+  if (
+    header !== HEADER ||
+    encryptedKey !== '' ||
+    iv === undefined ||
+    ciphertext === undefined ||
+    tag === undefined ||
+    rest.length > 0
+  ) {
     return null;
   }
   const ivBytes = Buffer.from(iv, 'base64url');

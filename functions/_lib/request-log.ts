@@ -23,7 +23,8 @@ type Handler = (req: Request, context?: Context) => Promise<Response>;
 
 /** Codes are snake_case words (lib/contract.ts ERROR_CODES, SIGN_IN_ERRORS); anything else is not logged. */
 const CODE = /^[a-z][a-z0-9_]{0,63}$/;
-const asCode = (value: unknown): string | undefined => (typeof value === 'string' && CODE.test(value) ? value : undefined);
+const asCode = (value: unknown): string | undefined =>
+  typeof value === 'string' && CODE.test(value) ? value : undefined;
 
 async function errorCode(response: Response): Promise<string | undefined> {
   if (response.status >= 300 && response.status < 400) {
@@ -51,7 +52,14 @@ export function withRequestLog(handler: Handler): Handler {
     const route = new URL(req.url).pathname;
     const requestId = context?.requestId ?? null;
     const write = (status: number, error: string | undefined) =>
-      writeLogLine({ route, method: req.method, status, ...(error ? { error } : {}), ms: Math.round(performance.now() - started), requestId });
+      writeLogLine({
+        route,
+        method: req.method,
+        status,
+        ...(error ? { error } : {}),
+        ms: Math.round(performance.now() - started),
+        requestId,
+      });
     try {
       const response = await handler(req, context);
       write(response.status, await errorCode(response));

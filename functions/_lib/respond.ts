@@ -40,4 +40,5 @@ export function withHeaders(response: Response, extra: Record<string, string> | 
   return new Response(response.body, { status: response.status, headers });
 }
 
-export const withCookie = (response: Response, cookie: string): Response => withHeaders(response, [['set-cookie', cookie]]);
+export const withCookie = (response: Response, cookie: string): Response =>
+  withHeaders(response, [['set-cookie', cookie]]);

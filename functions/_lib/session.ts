@@ -12,7 +12,8 @@ export interface SessionKeys {
 type SessionKey = { ok: true; keys: SessionKeys } | { ok: false; reason: string };
 
 /** A 256-bit key derived from a secret, so any long random string works and cookies stay AES-256-GCM. */
-const deriveKey = (secret: string) => new Uint8Array(hkdfSync('sha256', secret, 'zoom-meetingsdk-netlify', 'cookie-encryption', 32));
+const deriveKey = (secret: string) =>
+  new Uint8Array(hkdfSync('sha256', secret, 'zoom-meetingsdk-netlify', 'cookie-encryption', 32));
 
 /**
  * SESSION_SECRET's key, plus SESSION_SECRET_PREVIOUS's during a rotation: cookies sealed before it still open (and
@@ -43,7 +44,12 @@ const PAYLOADS = {
 type CookiePurpose = keyof typeof PAYLOADS;
 type CookiePayload<P extends CookiePurpose> = z.output<(typeof PAYLOADS)[P]>;
 
-export function seal<P extends CookiePurpose>(payload: CookiePayload<P>, purpose: P, maxAgeSeconds: number, keys: SessionKeys): string {
+export function seal<P extends CookiePurpose>(
+  payload: CookiePayload<P>,
+  purpose: P,
+  maxAgeSeconds: number,
+  keys: SessionKeys,
+): string {
   const now = Math.floor(Date.now() / 1000);
   return encrypt({ ...payload, aud: purpose, iat: now, exp: now + maxAgeSeconds }, keys.current);
 }
@@ -66,7 +72,8 @@ export function unseal<P extends CookiePurpose>(
     if (claims === null) continue; // not this key (or not a cookie of ours at all): try the next one
     const sealed = Sealed.safeParse(claims);
     const payload = PAYLOADS[purpose].safeParse(claims);
-    if (!sealed.success || !payload.success || sealed.data.aud !== purpose || sealed.data.exp <= Date.now() / 1000) return null;
+    if (!sealed.success || !payload.success || sealed.data.aud !== purpose || sealed.data.exp <= Date.now() / 1000)
+      return null;
     return { payload: payload.data as CookiePayload<P>, expiresAt: new Date(sealed.data.exp * 1000) };
   }
   return null;
@@ -88,15 +95,21 @@ export function readCookie(req: Request, name: string): string | undefined {
 
 /** Browsers drop a cookie whose name, value and attributes exceed 4096 bytes, without a word. */
 const MAX_COOKIE_BYTES = 4096;
-export const fitsInCookie = (setCookie: string): boolean => new TextEncoder().encode(setCookie).length <= MAX_COOKIE_BYTES;
+export const fitsInCookie = (setCookie: string): boolean =>
+  new TextEncoder().encode(setCookie).length <= MAX_COOKIE_BYTES;
 
 /**
  * `__Host-` names (only Secure, Path=/, no Domain: no subdomain can plant or overwrite them), HttpOnly (no script
  * reads them), Secure (browsers treat http://localhost as secure, so dev works too). SameSite per cookie: the
  * sign-in cookie must ride the top-level redirect back from Zoom (Lax); the session never leaves this site (Strict).
  */
-export function cookie(name: `__Host-${string}`, value: string, options: { sameSite: 'Lax' | 'Strict'; maxAgeSeconds: number }): string {
+export function cookie(
+  name: `__Host-${string}`,
+  value: string,
+  options: { sameSite: 'Lax' | 'Strict'; maxAgeSeconds: number },
+): string {
   return `${name}=${value}; Path=/; Max-Age=${options.maxAgeSeconds}; HttpOnly; Secure; SameSite=${options.sameSite}`;
 }
 
-export const clearCookie = (name: `__Host-${string}`): string => cookie(name, '', { sameSite: 'Lax', maxAgeSeconds: 0 });
+export const clearCookie = (name: `__Host-${string}`): string =>
+  cookie(name, '', { sameSite: 'Lax', maxAgeSeconds: 0 });

@@ -8,6 +8,8 @@ import { jsonError } from './respond.ts';
 export function refuseLifetime(expirationSeconds: number, ceiling: number): Response | null {
   if (expirationSeconds <= ceiling) return null;
   return jsonError(400, 'invalid_request', 'Check these fields: expirationSeconds.', {
-    fields: { expirationSeconds: [`must be at most ${ceiling} on this site (${SETTINGS.ZOOM_MAX_EXPIRATION_SECONDS.name})`] },
+    fields: {
+      expirationSeconds: [`must be at most ${ceiling} on this site (${SETTINGS.ZOOM_MAX_EXPIRATION_SECONDS.name})`],
+    },
   });
 }

@@ -8,7 +8,10 @@ type Validated<T> = { ok: true; data: T } | { ok: false; response: Response };
 const fail = (response: Response): { ok: false; response: Response } => ({ ok: false, response });
 
 /** Every check a JSON request passes before anything is done with it, in the order a client would fix them. */
-export async function validateJsonBody<S extends z.ZodMiniType>(req: Request, schema: S): Promise<Validated<z.output<S>>> {
+export async function validateJsonBody<S extends z.ZodMiniType>(
+  req: Request,
+  schema: S,
+): Promise<Validated<z.output<S>>> {
   if (mediaTypeOf(req.headers.get('content-type')) !== 'application/json') {
     return fail(
       jsonError(415, 'unsupported_media_type', 'Send the request body as JSON with "Content-Type: application/json".'),

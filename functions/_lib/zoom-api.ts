@@ -15,7 +15,10 @@ interface ZoomHosts {
  * a fake Zoom on loopback. The values come parsed by lib/settings.ts: a malformed one never reaches here.
  */
 export function zoomHosts(settings: { cloud: ZoomCloud; oauthBase: string; apiBase: string }): ZoomHosts {
-  return { oauth: settings.oauthBase || settings.cloud.oauthBaseUrl, api: settings.apiBase || settings.cloud.apiBaseUrl };
+  return {
+    oauth: settings.oauthBase || settings.cloud.oauthBaseUrl,
+    api: settings.apiBase || settings.cloud.apiBaseUrl,
+  };
 }
 
 interface ClientCredentials {
@@ -56,18 +59,27 @@ export function authorizeUrl(app: ZoomApp, input: { redirectUri: string; state: 
 export type ZoomFailure = { ok: false; status: number; code: ErrorCode; message: string };
 type ZoomResult<T> = { ok: true; data: T } | ZoomFailure;
 
-const failure = (status: number, code: ErrorCode, message: string): ZoomFailure => ({ ok: false, status, code, message });
+const failure = (status: number, code: ErrorCode, message: string): ZoomFailure => ({
+  ok: false,
+  status,
+  code,
+  message,
+});
 
 /** Zoom's own error fields, for messages; never echoed whole (they could quote what was sent). */
 function zoomReason(body: unknown): { code?: number; text: string } {
   const record = (body ?? {}) as Record<string, unknown>;
-  const text = [record['reason'], record['message'], record['error']].find((v) => typeof v === 'string') as string | undefined;
+  const text = [record['reason'], record['message'], record['error']].find((v) => typeof v === 'string') as
+    string | undefined;
   const code = typeof record['code'] === 'number' ? record['code'] : undefined;
   return { ...(code === undefined ? {} : { code }), text: (text ?? '').slice(0, 200) };
 }
 
 /** One request to Zoom with a timeout, read as JSON; network failures and non-JSON answers become failures. */
-async function zoomFetch(url: string, init: RequestInit): Promise<{ status: number; body: unknown; retryAfter: string | null } | ZoomFailure> {
+async function zoomFetch(
+  url: string,
+  init: RequestInit,
+): Promise<{ status: number; body: unknown; retryAfter: string | null } | ZoomFailure> {
   let res: Response;
   try {
     res = await fetch(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'manual' });
@@ -88,10 +100,18 @@ async function zoomFetch(url: string, init: RequestInit): Promise<{ status: numb
 function apiFailure(status: number, body: unknown, retryAfter: string | null): ZoomFailure {
   const reason = zoomReason(body);
   if (status === 401) {
-    return failure(401, 'zoom_session_invalid', 'Zoom no longer accepts this sign-in (expired or revoked). Sign in again.');
+    return failure(
+      401,
+      'zoom_session_invalid',
+      'Zoom no longer accepts this sign-in (expired or revoked). Sign in again.',
+    );
   }
   if (status === 429) {
-    return failure(429, 'zoom_rate_limited', `Zoom rate-limited the request${retryAfter ? `; retry after ${retryAfter} s` : ''}.`);
+    return failure(
+      429,
+      'zoom_rate_limited',
+      `Zoom rate-limited the request${retryAfter ? `; retry after ${retryAfter} s` : ''}.`,
+    );
   }
   if (reason.code === 4700 || reason.code === 4711 || /scope/i.test(reason.text)) {
     return failure(
@@ -102,7 +122,11 @@ function apiFailure(status: number, body: unknown, retryAfter: string | null): Z
     );
   }
   if (status >= 500) return failure(502, 'zoom_unavailable', `Zoom failed with HTTP ${status}. Try again in a moment.`);
-  return failure(502, 'zoom_error', `Zoom refused the request (HTTP ${status}${reason.code ? `, code ${reason.code}` : ''}${reason.text ? `: ${reason.text}` : ''}).`);
+  return failure(
+    502,
+    'zoom_error',
+    `Zoom refused the request (HTTP ${status}${reason.code ? `, code ${reason.code}` : ''}${reason.text ? `: ${reason.text}` : ''}).`,
+  );
 }
 
 const basicAuth = (c: ClientCredentials) => `Basic ${Buffer.from(`${c.sdkKey}:${c.secret}`).toString('base64')}`;
@@ -134,7 +158,11 @@ export async function exchangeCode(
     return { ok: true, data: { accessToken: body['access_token'], expiresIn } };
   }
   if (answer.status === 429 || answer.status >= 500) return apiFailure(answer.status, answer.body, answer.retryAfter);
-  return failure(400, 'zoom_error', `Zoom refused the authorization code (${zoomReason(answer.body).text || `HTTP ${answer.status}`}).`);
+  return failure(
+    400,
+    'zoom_error',
+    `Zoom refused the authorization code (${zoomReason(answer.body).text || `HTTP ${answer.status}`}).`,
+  );
 }
 
 /**
@@ -149,7 +177,9 @@ export async function revokeToken(app: ZoomApp, accessToken: string): Promise<Zo
     body: new URLSearchParams({ token: accessToken }),
   });
   if ('ok' in answer) return answer;
-  return answer.status === 429 || answer.status >= 500 ? apiFailure(answer.status, answer.body, answer.retryAfter) : null;
+  return answer.status === 429 || answer.status >= 500
+    ? apiFailure(answer.status, answer.body, answer.retryAfter)
+    : null;
 }
 
 async function apiGet(app: ZoomApp, accessToken: string, path: string): Promise<ZoomResult<Record<string, unknown>>> {
@@ -173,7 +203,8 @@ export async function fetchUser(app: ZoomApp, accessToken: string): Promise<Zoom
   const result = await apiGet(app, accessToken, '/v2/users/me');
   if (!result.ok) return result;
   const text = (key: string) => (typeof result.data[key] === 'string' ? (result.data[key] as string) : '');
-  const name = text('display_name') || [text('first_name'), text('last_name')].filter(Boolean).join(' ') || text('email');
+  const name =
+    text('display_name') || [text('first_name'), text('last_name')].filter(Boolean).join(' ') || text('email');
   return { ok: true, data: { name: name || 'Zoom user', email: text('email') } };
 }
 

@@ -66,8 +66,7 @@ export const API_ERRORS = {
   sign_in_not_configured: {
     meaning: 'Sign in with Zoom is not set up on this site.',
     cause: 'SESSION_SECRET (at least 32 characters) is not set in the site’s environment variables.',
-    fix:
-      'Set SESSION_SECRET (at least 32 random characters) in the site’s environment variables and redeploy, or paste a ZAK under More options.',
+    fix: 'Set SESSION_SECRET (at least 32 random characters) in the site’s environment variables and redeploy, or paste a ZAK under More options.',
   },
   not_signed_in: {
     meaning: 'Nobody is signed in with Zoom in this browser.',

@@ -65,7 +65,8 @@ const ZOOM_BUSY: Retry = {
 
 /** The page's own check, beside the table's lines: the signature was made for the number joined (or was not). */
 export function signedForLine(signedFor: string | undefined, joined: string): string {
-  if (signedFor === joined) return `This page checked the signature: it was made for meeting ${joined}, the number joined.`;
+  if (signedFor === joined)
+    return `This page checked the signature: it was made for meeting ${joined}, the number joined.`;
   return (
     `The signature was made for meeting ${signedFor ?? '(none)'}, but this page joined ${joined}: the signer signed ` +
     'another number than the one typed.'
@@ -201,7 +202,8 @@ const table: Record<number, JoinErrorEntry> = {
   },
   3265: {
     meaning: 'ZAK token error.',
-    cause: 'The ZAK is invalid, expired (it lives 2 hours) or belongs to another user; a pasted ZAK is the usual suspect.',
+    cause:
+      'The ZAK is invalid, expired (it lives 2 hours) or belongs to another user; a pasted ZAK is the usual suspect.',
     fix:
       'Clear the ZAK field under More options and use “Sign in with Zoom” as the host: the page fetches a fresh ' +
       'ZAK at every Start. If you were signed in, sign out and in again.',
@@ -542,7 +544,8 @@ const componentViewTable: Record<number, JoinErrorEntry> = {
   },
   5013: {
     meaning: 'A join parameter is invalid (component view).',
-    cause: 'A field passed to join() is malformed: for example an empty name or signature, or both a ZAK and an OBF token.',
+    cause:
+      'A field passed to join() is malformed: for example an empty name or signature, or both a ZAK and an OBF token.',
     fix: 'Check every field (meeting number, name, passcode, ZAK); this page never sends a ZAK together with an OBF token.',
   },
 };

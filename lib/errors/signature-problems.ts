@@ -18,14 +18,23 @@ export const SIGNATURE_PROBLEMS = {
       'This is the pre-2022 format (base64 of apiKey.meetingNumber.timestamp.role.hash) from old Ruby/Node examples. ' +
       `Zoom no longer accepts it (JWT apps were retired on 2023-09-08). ${SIGN_LIKE_THIS}`,
   },
-  bad_alg: { meaning: 'Not signed with HS256.', fix: 'Sign with HMAC-SHA256 and set the header to {"alg":"HS256","typ":"JWT"}.' },
+  bad_alg: {
+    meaning: 'Not signed with HS256.',
+    fix: 'Sign with HMAC-SHA256 and set the header to {"alg":"HS256","typ":"JWT"}.',
+  },
   bad_typ: { meaning: 'The header is not a JWT header.', fix: 'Set "typ":"JWT" in the header.' },
   missing_app_key: {
     meaning: 'No appKey claim.',
     fix: 'Add "appKey": your Meeting SDK Client ID. SDK 5.0 and later refuse signatures without it.',
   },
-  missing_sdk_key: { meaning: 'No sdkKey claim.', fix: 'Add "sdkKey": your Meeting SDK Client ID (the same value as appKey).' },
-  key_mismatch: { meaning: 'appKey and sdkKey differ.', fix: 'appKey and sdkKey must both be the Client ID of the same Meeting SDK app.' },
+  missing_sdk_key: {
+    meaning: 'No sdkKey claim.',
+    fix: 'Add "sdkKey": your Meeting SDK Client ID (the same value as appKey).',
+  },
+  key_mismatch: {
+    meaning: 'appKey and sdkKey differ.',
+    fix: 'appKey and sdkKey must both be the Client ID of the same Meeting SDK app.',
+  },
   missing_mn: { meaning: 'No meeting number (mn).', fix: 'Add "mn": the meeting number, digits only.' },
   mn_mismatch: {
     meaning: 'Signed for another meeting.',
@@ -37,7 +46,10 @@ export const SIGNATURE_PROBLEMS = {
     meaning: 'A time claim is not a number.',
     fix: 'Write iat, exp and tokenExp as numbers of seconds since 1970, not strings or milliseconds.',
   },
-  missing_claim: { meaning: 'A time claim is missing.', fix: 'Add iat (issued at) and exp (expiry), in seconds since 1970.' },
+  missing_claim: {
+    meaning: 'A time claim is missing.',
+    fix: 'Add iat (issued at) and exp (expiry), in seconds since 1970.',
+  },
   iat_future: {
     meaning: 'Issued in the future.',
     fix: 'The signer’s clock is ahead: sync it (NTP), and back-date iat by about 30 seconds.',

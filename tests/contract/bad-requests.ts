@@ -21,7 +21,15 @@ export const badBody = fc.oneof(
   // wrong types and shapes for each field
   fc.record(
     {
-      meetingNumber: fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.nat()), fc.object()),
+      meetingNumber: fc.oneof(
+        fc.string(),
+        fc.integer(),
+        fc.double(),
+        fc.boolean(),
+        fc.constant(null),
+        fc.array(fc.nat()),
+        fc.object(),
+      ),
       role: fc.oneof(
         fc.integer({ min: 2 }),
         fc.integer({ max: -1 }),
@@ -40,12 +48,21 @@ export const badBody = fc.oneof(
         fc.integer({ max: 1799 }).map(String).filter(isDigits),
         fc.constantFrom('3600.5', '1e4', ' 3600', '-3600', '0x1000', '99999999999999999999', ''),
       ),
-      videoWebRtcMode: fc.oneof(fc.integer({ min: 2 }), fc.string().filter((s) => !isZeroOrOne(s)), fc.boolean()),
+      videoWebRtcMode: fc.oneof(
+        fc.integer({ min: 2 }),
+        fc.string().filter((s) => !isZeroOrOne(s)),
+        fc.boolean(),
+      ),
     },
     { requiredKeys: ['role'] },
   ),
   // a valid request plus unknown fields
-  fc.dictionary(fc.string({ minLength: 1 }).filter((k) => ![...FIELD_NAMES, '__proto__'].includes(k)), fc.jsonValue(), { minKeys: 1 })
+  fc
+    .dictionary(
+      fc.string({ minLength: 1 }).filter((k) => ![...FIELD_NAMES, '__proto__'].includes(k)),
+      fc.jsonValue(),
+      { minKeys: 1 },
+    )
     .map((extra) => ({ meetingNumber: '123456789', role: 0, ...extra })),
   // not objects at all, huge numbers, unicode, nesting
   fc.jsonValue().filter((v) => v === null || typeof v !== 'object' || Array.isArray(v)),
@@ -55,25 +72,56 @@ export const badBody = fc.oneof(
       .filter((mn) => !/^\d{9,11}$/.test(mn.replace(/[\s-]/g, ''))),
     role: fc.constant(0),
   }),
-  fc.letrec((tie) => ({
-    nested: fc.oneof(fc.constant('123456789'), fc.record({ inner: tie('nested') })),
-  })).nested.map((nested) => ({ meetingNumber: { inner: nested }, role: 0 })),
+  fc
+    .letrec((tie) => ({
+      nested: fc.oneof(fc.constant('123456789'), fc.record({ inner: tie('nested') })),
+    }))
+    .nested.map((nested) => ({ meetingNumber: { inner: nested }, role: 0 })),
 );
 
 /** Raw requests: bad JSON, bad content types, sizes, methods. */
 export const badRequest: fc.Arbitrary<RawRequest> = fc.oneof(
-  { weight: 6, arbitrary: badBody.map((body) => ({ method: 'POST', type: 'application/json', raw: JSON.stringify(body) ?? 'undefined' })) },
-  { weight: 2, arbitrary: fc.string({ unit: 'binary' }).map((raw) => ({ method: 'POST', type: 'application/json', raw })) },
+  {
+    weight: 6,
+    arbitrary: badBody.map((body) => ({
+      method: 'POST',
+      type: 'application/json',
+      raw: JSON.stringify(body) ?? 'undefined',
+    })),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.string({ unit: 'binary' }).map((raw) => ({ method: 'POST', type: 'application/json', raw })),
+  },
   {
     weight: 1,
     arbitrary: fc.record({
       method: fc.constant('POST'),
-      type: fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data', '', 'application/jsonx', 'json'),
+      type: fc.constantFrom(
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data',
+        '',
+        'application/jsonx',
+        'json',
+      ),
       raw: fc.constant('{"meetingNumber":"123456789","role":0}'),
     }),
   },
-  { weight: 1, arbitrary: fc.nat({ max: 20_000 }).map((n) => ({ method: 'POST', type: 'application/json', raw: `{"meetingNumber":"123456789","role":0,"pad":"${'x'.repeat(4096 + n)}"}` })) },
-  { weight: 1, arbitrary: fc.constantFrom('GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD').map((method) => ({ method, type: 'application/json', raw: '' })) },
+  {
+    weight: 1,
+    arbitrary: fc.nat({ max: 20_000 }).map((n) => ({
+      method: 'POST',
+      type: 'application/json',
+      raw: `{"meetingNumber":"123456789","role":0,"pad":"${'x'.repeat(4096 + n)}"}`,
+    })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom('GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD')
+      .map((method) => ({ method, type: 'application/json', raw: '' })),
+  },
 );
 
 /** The request as fetch and the function's handler take it (GET and HEAD carry no body). */

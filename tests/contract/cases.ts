@@ -40,11 +40,11 @@ export const INVALID_REQUESTS: ReadonlyArray<readonly [body: unknown, fields: Fi
   [{ meetingNumber: null, role: 0 }, { meetingNumber: ['must be a string or a number'] }],
   [{ meetingNumber: ['123456789'], role: 0 }, { meetingNumber: ['must be a string or a number'] }],
   // Zoom's auth sample reads these with parseInt; the contract takes only exact "0" and "1".
-  ...[2, -1, 1.5, true, null, '2', 'host', ' 1', '1 ', '01', '1.0', '1e0', '', {}].map(
-    (role) => row({ ...valid, role }, { role: [ROLE] }),
+  ...[2, -1, 1.5, true, null, '2', 'host', ' 1', '1 ', '01', '1.0', '1e0', '', {}].map((role) =>
+    row({ ...valid, role }, { role: [ROLE] }),
   ),
-  ...[1.5, '1e3', ' 3600', '3600 ', '3600.5', '-3600', '0x100', '', null, true, {}].map(
-    (expirationSeconds) => row({ ...valid, expirationSeconds }, { expirationSeconds: [WHOLE] }),
+  ...[1.5, '1e3', ' 3600', '3600 ', '3600.5', '-3600', '0x100', '', null, true, {}].map((expirationSeconds) =>
+    row({ ...valid, expirationSeconds }, { expirationSeconds: [WHOLE] }),
   ),
   [{ ...valid, expirationSeconds: 1799 }, { expirationSeconds: [AT_LEAST] }],
   [{ ...valid, expirationSeconds: '1799' }, { expirationSeconds: [AT_LEAST] }],
@@ -55,13 +55,28 @@ export const INVALID_REQUESTS: ReadonlyArray<readonly [body: unknown, fields: Fi
   [{ ...valid, expirationSeconds: 2 ** 53 }, { expirationSeconds: [WHOLE, AT_MOST] }],
   [{ ...valid, expirationSeconds: '99999999999999999999' }, { expirationSeconds: [WHOLE, AT_MOST] }],
   [{ ...valid, expirationSeconds: -(2 ** 60) }, { expirationSeconds: [WHOLE, AT_LEAST] }],
-  ...[2, -1, 0.5, true, null, '2', ' 1', '', 'on'].map(
-    (videoWebRtcMode) => row({ ...valid, videoWebRtcMode }, { videoWebRtcMode: [ZERO_OR_ONE] }),
+  ...[2, -1, 0.5, true, null, '2', ' 1', '', 'on'].map((videoWebRtcMode) =>
+    row({ ...valid, videoWebRtcMode }, { videoWebRtcMode: [ZERO_OR_ONE] }),
   ),
-  [{ ...valid, sdkKey: 'x', extra: 1 }, { sdkKey: [UNKNOWN], extra: [UNKNOWN] }],
+  [
+    { ...valid, sdkKey: 'x', extra: 1 },
+    { sdkKey: [UNKNOWN], extra: [UNKNOWN] },
+  ],
   // Own properties as JSON.parse makes them, never the prototype.
-  [JSON.parse('{"meetingNumber":"123456789","role":0,"toString":1,"__proto__":2}'), JSON.parse('{"toString":["is not an accepted field"],"__proto__":["is not an accepted field"]}')],
-  [{ meetingNumber: 'x', role: 7, expirationSeconds: 5, videoWebRtcMode: 3, zz: 0 }, { meetingNumber: [DIGITS], role: [ROLE], expirationSeconds: [AT_LEAST], videoWebRtcMode: [ZERO_OR_ONE], zz: [UNKNOWN] }],
+  [
+    JSON.parse('{"meetingNumber":"123456789","role":0,"toString":1,"__proto__":2}'),
+    JSON.parse('{"toString":["is not an accepted field"],"__proto__":["is not an accepted field"]}'),
+  ],
+  [
+    { meetingNumber: 'x', role: 7, expirationSeconds: 5, videoWebRtcMode: 3, zz: 0 },
+    {
+      meetingNumber: [DIGITS],
+      role: [ROLE],
+      expirationSeconds: [AT_LEAST],
+      videoWebRtcMode: [ZERO_OR_ONE],
+      zz: [UNKNOWN],
+    },
+  ],
   [[], { body: ['must be a JSON object'] }],
   [[{ ...valid }], { body: ['must be a JSON object'] }],
   [null, { body: ['must be a JSON object'] }],
@@ -76,7 +91,17 @@ export const FIELD_ORDER: { raw: string; message: string } = {
 };
 
 /** Not JSON at all → 400 invalid_json. */
-export const INVALID_JSON: readonly string[] = ['{', 'not json', '', ' ', '{"meetingNumber":"123456789",}', "{'role':0}", 'NaN', '{"role":0} x', '{"role":0 /* c */}'];
+export const INVALID_JSON: readonly string[] = [
+  '{',
+  'not json',
+  '',
+  ' ',
+  '{"meetingNumber":"123456789",}',
+  "{'role':0}",
+  'NaN',
+  '{"role":0} x',
+  '{"role":0 /* c */}',
+];
 
 /** The 503 setting_invalid message for each setting a signer checks before anything else, in the order it checks them. */
 export const SETTING_MESSAGES = {
@@ -92,11 +117,16 @@ export const SETTING_MESSAGES = {
  * Settings a signer must refuse to run with → the one it names (the first malformed one, in SETTING_MESSAGES order).
  * Each row is a server started with that environment, so the list covers each way to be wrong once, not every spelling.
  */
-export const MALFORMED_SETTINGS: ReadonlyArray<readonly [env: Partial<Record<keyof typeof SETTING_MESSAGES, string>>, named: keyof typeof SETTING_MESSAGES]> = [
+export const MALFORMED_SETTINGS: ReadonlyArray<
+  readonly [env: Partial<Record<keyof typeof SETTING_MESSAGES, string>>, named: keyof typeof SETTING_MESSAGES]
+> = [
   [{ ALLOWED_ORIGINS: 'https://app.example/' }, 'ALLOWED_ORIGINS'], // a path (a trailing slash never matches an Origin)
   [{ ALLOWED_ORIGINS: 'https://App.example' }, 'ALLOWED_ORIGINS'], // browsers send Origin in lower case
   // one bad entry among good ones, and every setting wrong: the origins are named first
-  [{ ALLOWED_ORIGINS: 'https://ok.example, *', ZOOM_ALLOWED_MEETINGS: 'abc', ZOOM_MAX_EXPIRATION_SECONDS: '4h' }, 'ALLOWED_ORIGINS'],
+  [
+    { ALLOWED_ORIGINS: 'https://ok.example, *', ZOOM_ALLOWED_MEETINGS: 'abc', ZOOM_MAX_EXPIRATION_SECONDS: '4h' },
+    'ALLOWED_ORIGINS',
+  ],
   [{ ZOOM_ALLOWED_MEETINGS: '12345' }, 'ZOOM_ALLOWED_MEETINGS'],
   // the old space-separated list is one 18-digit number now: refused, not read as two meetings
   [{ ZOOM_ALLOWED_MEETINGS: '978759818 123456789', ZOOM_MAX_EXPIRATION_SECONDS: '1e4' }, 'ZOOM_ALLOWED_MEETINGS'],

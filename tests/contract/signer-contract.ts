@@ -13,7 +13,14 @@ import { ErrorBody, MAX_EXPIRATION_SECONDS, SignatureResponse } from '../../lib/
 import { verifyHs256 } from '../../functions/_lib/sign-jwt.ts';
 import type { Handler } from '../../scripts/serve-function.ts';
 import { badRequest, toRequestInit } from './bad-requests.ts';
-import { FIELD_ORDER, INVALID_JSON, INVALID_REQUESTS, MALFORMED_SETTINGS, MEETING_NUMBERS, SETTING_MESSAGES } from './cases.ts';
+import {
+  FIELD_ORDER,
+  INVALID_JSON,
+  INVALID_REQUESTS,
+  MALFORMED_SETTINGS,
+  MEETING_NUMBERS,
+  SETTING_MESSAGES,
+} from './cases.ts';
 import { setProcessEnv, type RunningSigner, type SignerEnv, type SignerUnderTest } from './start-signer.ts';
 
 const KEY = 'contractClientId0123';
@@ -66,7 +73,8 @@ function client(running: () => RunningSigner) {
     send,
     post: (body: unknown, headers: Record<string, string> = {}) =>
       send({ method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }),
-    raw: (raw: string, contentType = 'application/json') => send({ method: 'POST', headers: { 'content-type': contentType }, body: raw }),
+    raw: (raw: string, contentType = 'application/json') =>
+      send({ method: 'POST', headers: { 'content-type': contentType }, body: raw }),
   };
 }
 
@@ -129,7 +137,15 @@ export function defineSignerContract(signer: SignerUnderTest, reference: Handler
       it('signs a normalised meeting number: an HS256 JWT with every claim Zoom needs, verified with the secret', async () => {
         const { result, ...sentAt } = await timed(() => http.post({ meetingNumber: '978-759-818', role: 0 }));
         const payload = await expectSigned(result, sentAt);
-        expect(payload).toEqual({ appKey: KEY, sdkKey: KEY, mn: '978759818', role: 0, iat: payload.iat, exp: payload.iat! + 7200, tokenExp: payload.iat! + 7200 });
+        expect(payload).toEqual({
+          appKey: KEY,
+          sdkKey: KEY,
+          mn: '978759818',
+          role: 0,
+          iat: payload.iat,
+          exp: payload.iat! + 7200,
+          tokenExp: payload.iat! + 7200,
+        });
       });
 
       it.each(MEETING_NUMBERS)('signs meeting number %j as mn %s', async (meetingNumber, mn) => {
@@ -159,7 +175,14 @@ export function defineSignerContract(signer: SignerUnderTest, reference: Handler
         for (const type of ['application/json; charset=UTF-8', 'Application/JSON']) {
           expect((await http.raw('{"meetingNumber":"123456789","role":0}', type)).status).toBe(200);
         }
-        const query = await http.send({ method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"meetingNumber":"123456789","role":0}' }, '/api/signature?from=page');
+        const query = await http.send(
+          {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: '{"meetingNumber":"123456789","role":0}',
+          },
+          '/api/signature?from=page',
+        );
         expect(query.status).toBe(200);
       });
 
@@ -172,8 +195,15 @@ export function defineSignerContract(signer: SignerUnderTest, reference: Handler
       });
 
       it.each(['GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'])('answers %s with 405 and Allow: POST', async (method) => {
-        const res = await http.send({ method, ...(method === 'GET' ? {} : { body: '{}' }), headers: { 'content-type': 'application/json' } });
-        expect(expectError(res, 405, 'method_not_allowed')).toEqual({ code: 'method_not_allowed', message: 'Use POST.' });
+        const res = await http.send({
+          method,
+          ...(method === 'GET' ? {} : { body: '{}' }),
+          headers: { 'content-type': 'application/json' },
+        });
+        expect(expectError(res, 405, 'method_not_allowed')).toEqual({
+          code: 'method_not_allowed',
+          message: 'Use POST.',
+        });
         expect(res.headers.get('allow')).toBe('POST');
       });
 
@@ -183,10 +213,19 @@ export function defineSignerContract(signer: SignerUnderTest, reference: Handler
         expect(res.headers.get('allow')).toBe('POST');
       });
 
-      it.each([['text/plain'], ['application/x-www-form-urlencoded'], ['application/jsonx'], ['']])('answers content type %j with 415', async (type) => {
-        const res = await http.send({ method: 'POST', headers: type ? { 'content-type': type } : {}, body: '{"meetingNumber":"123456789","role":0}' });
-        expect(expectError(res, 415, 'unsupported_media_type').message).toBe('Send the request body as JSON with "Content-Type: application/json".');
-      });
+      it.each([['text/plain'], ['application/x-www-form-urlencoded'], ['application/jsonx'], ['']])(
+        'answers content type %j with 415',
+        async (type) => {
+          const res = await http.send({
+            method: 'POST',
+            headers: type ? { 'content-type': type } : {},
+            body: '{"meetingNumber":"123456789","role":0}',
+          });
+          expect(expectError(res, 415, 'unsupported_media_type').message).toBe(
+            'Send the request body as JSON with "Content-Type: application/json".',
+          );
+        },
+      );
 
       it('takes a body of exactly 4096 bytes and answers 413 from 4097', async () => {
         const padded = (size: number) => {
@@ -201,7 +240,9 @@ export function defineSignerContract(signer: SignerUnderTest, reference: Handler
       });
 
       it.each(INVALID_JSON)('answers %j with 400 invalid_json', async (raw) => {
-        expect(expectError(await http.raw(raw), 400, 'invalid_json').message).toBe('The request body is not valid JSON.');
+        expect(expectError(await http.raw(raw), 400, 'invalid_json').message).toBe(
+          'The request body is not valid JSON.',
+        );
       });
 
       it.each(INVALID_REQUESTS)('answers %j with 400 naming the fields', async (body, fields) => {
@@ -217,7 +258,10 @@ export function defineSignerContract(signer: SignerUnderTest, reference: Handler
 
       it('answers 404 on any other path', async () => {
         for (const path of ['/', '/api/signatures', '/api/other']) {
-          expect((await http.send({ method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }, path)).status).toBe(404);
+          expect(
+            (await http.send({ method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }, path))
+              .status,
+          ).toBe(404);
         }
       });
 
@@ -227,7 +271,9 @@ export function defineSignerContract(signer: SignerUnderTest, reference: Handler
             const init = toRequestInit(request);
             const got = await http.send(init);
             const restore = setProcessEnv(CONFIGURED_48H);
-            const expected = await answer(await reference(new Request(`${running().url}/api/signature`, init), {} as Context)).finally(restore);
+            const expected = await answer(
+              await reference(new Request(`${running().url}/api/signature`, init), {} as Context),
+            ).finally(restore);
             expect(got.status).toBeLessThan(500);
             expect(got.status).toBe(expected.status);
             expect(got.text).not.toContain('"signature"');
@@ -287,10 +333,17 @@ export function defineSignerContract(signer: SignerUnderTest, reference: Handler
         });
 
         it('answers a listed origin’s preflight with 204 and exactly the CORS headers it needs', async () => {
-          const res = await http.send({ method: 'OPTIONS', headers: { origin: 'https://admin.example', 'access-control-request-method': 'POST' } });
+          const res = await http.send({
+            method: 'OPTIONS',
+            headers: { origin: 'https://admin.example', 'access-control-request-method': 'POST' },
+          });
           expect(res.status).toBe(204);
           expect(res.text).toBe('');
-          expect(Object.fromEntries([...res.headers].filter(([name]) => name.startsWith('access-control-') || name === 'vary'))).toEqual({
+          expect(
+            Object.fromEntries(
+              [...res.headers].filter(([name]) => name.startsWith('access-control-') || name === 'vary'),
+            ),
+          ).toEqual({
             'access-control-allow-origin': 'https://admin.example',
             'access-control-allow-methods': 'POST',
             'access-control-allow-headers': 'content-type',
@@ -299,9 +352,18 @@ export function defineSignerContract(signer: SignerUnderTest, reference: Handler
           });
         });
 
-        it.each(['https://evil.example', 'https://app.example.evil.example', 'http://app.example', 'https://APP.example'])('refuses %s with 403 and no CORS headers', async (origin) => {
+        it.each([
+          'https://evil.example',
+          'https://app.example.evil.example',
+          'http://app.example',
+          'https://APP.example',
+        ])('refuses %s with 403 and no CORS headers', async (origin) => {
           for (const method of ['POST', 'OPTIONS']) {
-            const res = await http.send({ method, headers: { origin, 'content-type': 'application/json' }, body: JSON.stringify(valid) });
+            const res = await http.send({
+              method,
+              headers: { origin, 'content-type': 'application/json' },
+              body: JSON.stringify(valid),
+            });
             const error = expectError(res, 403, 'origin_not_allowed');
             expect(error.message).toBe(`Pages on ${origin} may not use this signer (see ALLOWED_ORIGINS).`);
             expect(res.headers.get('access-control-allow-origin')).toBeNull();
@@ -330,29 +392,42 @@ export function defineSignerContract(signer: SignerUnderTest, reference: Handler
         it('refuses the meetings not in ZOOM_ALLOWED_MEETINGS', async () => {
           for (const meetingNumber of ['555555555', '978759819']) {
             const refused = await http.post({ meetingNumber, role: 0 });
-            expect(expectError(refused, 403, 'meeting_not_allowed').message).toBe('This site only serves the meetings listed in ZOOM_ALLOWED_MEETINGS.');
+            expect(expectError(refused, 403, 'meeting_not_allowed').message).toBe(
+              'This site only serves the meetings listed in ZOOM_ALLOWED_MEETINGS.',
+            );
             expect(sentFields(refused)).toEqual({ meetingNumber: ['is not one of the meetings this site may join'] });
           }
         });
 
         it('signs up to 4 h without ZOOM_MAX_EXPIRATION_SECONDS, and 2 h when the request names no lifetime', async () => {
-          for (const [fields, lifetime] of [[{ expirationSeconds: 14_400 }, 14_400], [{ expirationSeconds: '14400' }, 14_400], [{}, 7200]] as const) {
+          for (const [fields, lifetime] of [
+            [{ expirationSeconds: 14_400 }, 14_400],
+            [{ expirationSeconds: '14400' }, 14_400],
+            [{}, 7200],
+          ] as const) {
             const { result, ...sentAt } = await timed(() => http.post({ ...valid, ...fields }));
             const payload = await expectSigned(result, sentAt);
             expect(payload.exp! - payload.iat!).toBe(lifetime);
           }
         });
 
-        it.each([14_401, '14401', 172_800])('refuses lifetime %j above the 4 h ceiling with 400, naming the setting', async (expirationSeconds) => {
-          expectCeiling(await http.post({ ...valid, expirationSeconds }), 14_400);
-        });
+        it.each([14_401, '14401', 172_800])(
+          'refuses lifetime %j above the 4 h ceiling with 400, naming the setting',
+          async (expirationSeconds) => {
+            expectCeiling(await http.post({ ...valid, expirationSeconds }), 14_400);
+          },
+        );
 
         it('checks the request first, then the meeting list, then the ceiling', async () => {
           const invalid = await http.post({ ...valid, role: 7, expirationSeconds: 14_401 });
           expect(sentFields(invalid)).toEqual({ role: ['must be 0 (attendee) or 1 (host)'] });
           const beyondZoom = await http.post({ ...valid, expirationSeconds: 172_801 });
           expect(sentFields(beyondZoom)).toEqual({ expirationSeconds: ['must be at most 172800 (48 hours)'] });
-          expectError(await http.post({ meetingNumber: '555555555', role: 0, expirationSeconds: 14_401 }), 403, 'meeting_not_allowed');
+          expectError(
+            await http.post({ meetingNumber: '555555555', role: 0, expirationSeconds: 14_401 }),
+            403,
+            'meeting_not_allowed',
+          );
         });
       },
     );
@@ -364,12 +439,16 @@ export function defineSignerContract(signer: SignerUnderTest, reference: Handler
       const http = client(running);
 
       it('signs 8 h and refuses one second more, or 48 h, naming 28800; a lifetime left out is still 2 h', async () => {
-        for (const [fields, lifetime] of [[{ expirationSeconds: 28_800 }, 28_800], [{}, 7200]] as const) {
+        for (const [fields, lifetime] of [
+          [{ expirationSeconds: 28_800 }, 28_800],
+          [{}, 7200],
+        ] as const) {
           const { result, ...sentAt } = await timed(() => http.post({ ...VALID, ...fields }));
           const payload = await expectSigned(result, sentAt);
           expect(payload.exp! - payload.iat!).toBe(lifetime);
         }
-        for (const expirationSeconds of [28_801, 172_800]) expectCeiling(await http.post({ ...VALID, expirationSeconds }), 28_800);
+        for (const expirationSeconds of [28_801, 172_800])
+          expectCeiling(await http.post({ ...VALID, expirationSeconds }), 28_800);
       });
     });
   });
@@ -380,35 +459,47 @@ export function defineSignerContract(signer: SignerUnderTest, reference: Handler
  * wait for servers to start, so signers.test.ts may run them side by side (`concurrent`), except the function's:
  * it reads this process's environment, which each of its suites sets.
  */
-export function defineMalformedSettingsContract(signer: SignerUnderTest, { concurrent }: { concurrent: boolean }): void {
+export function defineMalformedSettingsContract(
+  signer: SignerUnderTest,
+  { concurrent }: { concurrent: boolean },
+): void {
   // The first row also leaves the credentials out: a malformed setting is named even before missing credentials.
   const malformed = MALFORMED_SETTINGS.map(([settings, named], index) => [settings, named, index === 0] as const);
-  (concurrent ? describe.concurrent : describe).each(malformed)(`${signer.name}: malformed settings %j`, (settings, named, withoutCredentials) => {
-    withSigner(signer, withoutCredentials ? settings : { ...CONFIGURED, ...settings }, (running) => {
-      const http = client(running);
+  (concurrent ? describe.concurrent : describe).each(malformed)(
+    `${signer.name}: malformed settings %j`,
+    (settings, named, withoutCredentials) => {
+      withSigner(signer, withoutCredentials ? settings : { ...CONFIGURED, ...settings }, (running) => {
+        const http = client(running);
 
-      it(`answers every request with 503 setting_invalid naming ${named}, without CORS headers or the value`, async () => {
-        const origin = { origin: 'https://app.example' };
-        const requests: RequestInit[] = [
-          { method: 'POST', headers: { 'content-type': 'application/json', ...origin }, body: JSON.stringify(VALID) },
-          { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'not even JSON' },
-          { method: 'GET', headers: origin },
-          { method: 'OPTIONS', headers: { ...origin, 'access-control-request-method': 'POST' } },
-          { method: 'HEAD' },
-        ];
-        for (const init of requests) {
-          const res = await http.send(init);
-          expect(res.status, `${init.method}: ${res.text}`).toBe(503);
-          expectJsonHeaders(res.headers);
-          expect([...res.headers.keys()].filter((name) => name.startsWith('access-control-') || name === 'allow' || name === 'vary')).toEqual([]);
-          if (init.method === 'HEAD') continue;
-          expect(res.text).toBe(JSON.stringify({ error: { code: 'setting_invalid', message: SETTING_MESSAGES[named] } }));
-          for (const value of Object.values(settings)) expect(res.text).not.toContain(value);
-        }
-        expect((await http.send({ method: 'POST', body: '{}' }, '/elsewhere')).status).toBe(404);
+        it(`answers every request with 503 setting_invalid naming ${named}, without CORS headers or the value`, async () => {
+          const origin = { origin: 'https://app.example' };
+          const requests: RequestInit[] = [
+            { method: 'POST', headers: { 'content-type': 'application/json', ...origin }, body: JSON.stringify(VALID) },
+            { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'not even JSON' },
+            { method: 'GET', headers: origin },
+            { method: 'OPTIONS', headers: { ...origin, 'access-control-request-method': 'POST' } },
+            { method: 'HEAD' },
+          ];
+          for (const init of requests) {
+            const res = await http.send(init);
+            expect(res.status, `${init.method}: ${res.text}`).toBe(503);
+            expectJsonHeaders(res.headers);
+            expect(
+              [...res.headers.keys()].filter(
+                (name) => name.startsWith('access-control-') || name === 'allow' || name === 'vary',
+              ),
+            ).toEqual([]);
+            if (init.method === 'HEAD') continue;
+            expect(res.text).toBe(
+              JSON.stringify({ error: { code: 'setting_invalid', message: SETTING_MESSAGES[named] } }),
+            );
+            for (const value of Object.values(settings)) expect(res.text).not.toContain(value);
+          }
+          expect((await http.send({ method: 'POST', body: '{}' }, '/elsewhere')).status).toBe(404);
+        });
       });
-    });
-  });
+    },
+  );
 }
 
 /**
@@ -430,9 +521,14 @@ export function defineLowCeilingContract(signer: SignerUnderTest, { concurrent }
       });
 
       it('refuses 2 h asked for, or one second over 1 h, with 400 naming 3600; a lifetime left out is never the error', async () => {
-        for (const expirationSeconds of [7200, '7200', 3601]) expectCeiling(await http.post({ ...VALID, expirationSeconds }), 3600);
-        expect(sentFields(await http.post({ ...VALID, role: 7, expirationSeconds: 7200 }))).toEqual({ role: ['must be 0 (attendee) or 1 (host)'] });
-        expect(sentFields(await http.post({ ...VALID, role: 7 }))).toEqual({ role: ['must be 0 (attendee) or 1 (host)'] });
+        for (const expirationSeconds of [7200, '7200', 3601])
+          expectCeiling(await http.post({ ...VALID, expirationSeconds }), 3600);
+        expect(sentFields(await http.post({ ...VALID, role: 7, expirationSeconds: 7200 }))).toEqual({
+          role: ['must be 0 (attendee) or 1 (host)'],
+        });
+        expect(sentFields(await http.post({ ...VALID, role: 7 }))).toEqual({
+          role: ['must be 0 (attendee) or 1 (host)'],
+        });
       });
     });
   });
@@ -442,7 +538,9 @@ export function defineLowCeilingContract(signer: SignerUnderTest, { concurrent }
 function expectCeiling(res: Answer, ceiling: number): void {
   expectError(res, 400, 'invalid_request');
   const fields = { expirationSeconds: [`must be at most ${ceiling} on this site (ZOOM_MAX_EXPIRATION_SECONDS)`] };
-  expect(res.text).toBe(JSON.stringify({ error: { code: 'invalid_request', message: 'Check these fields: expirationSeconds.', fields } }));
+  expect(res.text).toBe(
+    JSON.stringify({ error: { code: 'invalid_request', message: 'Check these fields: expirationSeconds.', fields } }),
+  );
 }
 
 const STALLED_CLIENTS = 32;
@@ -482,7 +580,9 @@ async function stalledClient(url: string, halfHeaders: boolean): Promise<Stalled
   return {
     async closed(withinMs) {
       let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, opened + withinMs - Date.now()))));
+      const late = new Promise<void>(
+        (resolve) => (timer = setTimeout(resolve, Math.max(0, opened + withinMs - Date.now()))),
+      );
       await Promise.race([onClose, late]);
       clearTimeout(timer);
       return closedAt;
@@ -499,32 +599,49 @@ async function stalledClient(url: string, halfHeaders: boolean): Promise<Stalled
  */
 export function defineStalledClientsContract(signer: SignerUnderTest, { concurrent }: { concurrent: boolean }): void {
   const deadline = signer.readDeadlineSeconds;
-  const drops = deadline ? `, and drops them by its ${deadline} s read deadline` : ' (it has no read deadline of its own)';
+  const drops = deadline
+    ? `, and drops them by its ${deadline} s read deadline`
+    : ' (it has no read deadline of its own)';
   (concurrent ? describe.concurrent : describe)(`${signer.name}: stalled clients`, () => {
     withSigner(signer, CONFIGURED, (running) => {
       const http = client(running);
 
-      it(`keeps signing while ${STALLED_CLIENTS} clients stall mid-request${drops}`, async () => {
-        const stalled = await Promise.all(Array.from({ length: STALLED_CLIENTS }, (_, i) => stalledClient(running().url, i % 4 === 0)));
-        try {
-          const answers = await Promise.all(
-            Array.from({ length: SIMULTANEOUS_REQUESTS }, () =>
-              timed(() => http.send({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(VALID) }, undefined, ANSWER_WITHIN_MS)),
-            ),
+      it(
+        `keeps signing while ${STALLED_CLIENTS} clients stall mid-request${drops}`,
+        async () => {
+          const stalled = await Promise.all(
+            Array.from({ length: STALLED_CLIENTS }, (_, i) => stalledClient(running().url, i % 4 === 0)),
           );
-          for (const { result, ...sentAt } of answers) await expectSigned(result, sentAt);
-          if (!deadline) return;
-          // Slack over the deadline: the JDK checks it every second, Python's 32 threads take up to 2 s more to time out.
-          const within = deadline + DEADLINE_SLACK_SECONDS;
-          const closedAt = await Promise.all(stalled.map((client) => client.closed(within * 1000)));
-          const open = closedAt.filter((at) => at === null).length;
-          expect(open, `${open} of ${STALLED_CLIENTS} still open ${within} s later; the others closed after (ms): ${closedAt.filter(Boolean).join(', ')}`).toBe(0);
-          // Before closing, at most the server's own 4xx (WEBrick: 408; Go, headers cut mid-line: 400), never a signature.
-          for (const client of stalled) expect(client.received()).toMatch(/^(HTTP\/1\.[01] 4[0-9][0-9] [^]*)?$/);
-        } finally {
-          for (const client of stalled) client.destroy();
-        }
-      }, ((deadline ?? 0) + DEADLINE_SLACK_SECONDS) * 1000 + 15_000);
+          try {
+            const answers = await Promise.all(
+              Array.from({ length: SIMULTANEOUS_REQUESTS }, () =>
+                timed(() =>
+                  http.send(
+                    { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(VALID) },
+                    undefined,
+                    ANSWER_WITHIN_MS,
+                  ),
+                ),
+              ),
+            );
+            for (const { result, ...sentAt } of answers) await expectSigned(result, sentAt);
+            if (!deadline) return;
+            // Slack over the deadline: the JDK checks it every second, Python's 32 threads take up to 2 s more to time out.
+            const within = deadline + DEADLINE_SLACK_SECONDS;
+            const closedAt = await Promise.all(stalled.map((client) => client.closed(within * 1000)));
+            const open = closedAt.filter((at) => at === null).length;
+            expect(
+              open,
+              `${open} of ${STALLED_CLIENTS} still open ${within} s later; the others closed after (ms): ${closedAt.filter(Boolean).join(', ')}`,
+            ).toBe(0);
+            // Before closing, at most the server's own 4xx (WEBrick: 408; Go, headers cut mid-line: 400), never a signature.
+            for (const client of stalled) expect(client.received()).toMatch(/^(HTTP\/1\.[01] 4[0-9][0-9] [^]*)?$/);
+          } finally {
+            for (const client of stalled) client.destroy();
+          }
+        },
+        ((deadline ?? 0) + DEADLINE_SLACK_SECONDS) * 1000 + 15_000,
+      );
     });
   });
 }

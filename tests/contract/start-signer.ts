@@ -9,7 +9,13 @@ import type { AddressInfo } from 'node:net';
 import { bundleFunction, serveFunction } from '../../scripts/serve-function.ts';
 
 /** Every variable a signer reads; a scenario sets some, and none leaks in from the shell running the tests. */
-export const SIGNER_ENV_NAMES = ['ZOOM_MEETING_SDK_KEY', 'ZOOM_MEETING_SDK_SECRET', 'ALLOWED_ORIGINS', 'ZOOM_ALLOWED_MEETINGS', 'ZOOM_MAX_EXPIRATION_SECONDS'] as const;
+export const SIGNER_ENV_NAMES = [
+  'ZOOM_MEETING_SDK_KEY',
+  'ZOOM_MEETING_SDK_SECRET',
+  'ALLOWED_ORIGINS',
+  'ZOOM_ALLOWED_MEETINGS',
+  'ZOOM_MAX_EXPIRATION_SECONDS',
+] as const;
 export type SignerEnv = Partial<Record<(typeof SIGNER_ENV_NAMES)[number], string>>;
 
 export interface RunningSigner {
@@ -89,7 +95,12 @@ export function commandSigner(entry: SignerEntry, options: { port?: number } = {
     ...(entry.readDeadlineSeconds === null ? {} : { readDeadlineSeconds: entry.readDeadlineSeconds }),
     async start(env) {
       const port = options.port ?? (await freePort());
-      const child = spawn(entry.start, { shell: true, detached: true, env: childEnv(env, port), stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(entry.start, {
+        shell: true,
+        detached: true,
+        env: childEnv(env, port),
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       let stderr = '';
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
       const exit = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -99,7 +110,9 @@ export function commandSigner(entry: SignerEntry, options: { port?: number } = {
         await exit;
       };
       const exited = () =>
-        child.exitCode === null && child.signalCode === null ? null : `${entry.language} signer exited (${child.exitCode}): ${stderr.slice(-2000)}`;
+        child.exitCode === null && child.signalCode === null
+          ? null
+          : `${entry.language} signer exited (${child.exitCode}): ${stderr.slice(-2000)}`;
       try {
         await waitForHttp(url, exited, 60_000);
       } catch (error) {

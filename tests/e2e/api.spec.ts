@@ -45,7 +45,9 @@ test.describe('POST /api/signature over HTTP', () => {
   });
 
   test('503 naming the variables when the function has no credentials', async ({ request }) => {
-    const res = await request.post(`${UNCONFIGURED_URL}/api/signature`, { data: { meetingNumber: '123456789', role: 0 } });
+    const res = await request.post(`${UNCONFIGURED_URL}/api/signature`, {
+      data: { meetingNumber: '123456789', role: 0 },
+    });
     expect(res.status()).toBe(503);
     const body = (await res.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('signer_not_configured');
@@ -55,20 +57,28 @@ test.describe('POST /api/signature over HTTP', () => {
 
 // The sign-in routes as netlify serve routes them (the whole flow in a browser is host.spec.ts).
 test.describe('Sign in with Zoom routes over HTTP', () => {
-  test('login redirects to Zoom with PKCE and sets the one-time cookie; session, zak, obf and logout answer JSON', async ({ request, zoomAccounts }) => {
+  test('login redirects to Zoom with PKCE and sets the one-time cookie; session, zak, obf and logout answer JSON', async ({
+    request,
+    zoomAccounts,
+  }) => {
     const login = await request.get('/api/auth/login?returnTo=/', { maxRedirects: 0 });
     expect(login.status()).toBe(302);
     const location = new URL(login.headers()['location']!);
     expect(location.origin).toBe(zoomAccounts.baseUrl);
     expect(location.searchParams.get('redirect_uri')).toBe('http://localhost:8888/api/auth/callback');
     expect(location.searchParams.get('code_challenge_method')).toBe('S256');
-    expect(login.headers()['set-cookie']).toMatch(/^__Host-zoom_oauth=.+; Path=\/; Max-Age=600; HttpOnly; Secure; SameSite=Lax/);
+    expect(login.headers()['set-cookie']).toMatch(
+      /^__Host-zoom_oauth=.+; Path=\/; Max-Age=600; HttpOnly; Secure; SameSite=Lax/,
+    );
 
     expect(await (await request.get('/api/auth/session')).json()).toEqual({ signedIn: false });
     const zak = await request.post('/api/zak');
     expect(zak.status()).toBe(401);
     expect((await zak.json()).error.code).toBe('not_signed_in');
-    const crossSite = await request.post('/api/obf', { data: { meetingNumber: '123456789' }, headers: { origin: 'https://evil.example' } });
+    const crossSite = await request.post('/api/obf', {
+      data: { meetingNumber: '123456789' },
+      headers: { origin: 'https://evil.example' },
+    });
     expect(crossSite.status()).toBe(403);
     expect((await crossSite.json()).error.code).toBe('cross_site_request');
     expect((await request.get('/api/zak')).status()).toBe(405);

@@ -16,7 +16,8 @@ function sdkScripts(page: Page): string[] {
   const scripts: string[] = [];
   page.on('request', (request) => {
     const url = new URL(request.url());
-    if (url.hostname === 'localhost' && /\/(meeting-component|embedded|meetingsdk)[-.][^/]*$/.test(url.pathname)) scripts.push(url.pathname);
+    if (url.hostname === 'localhost' && /\/(meeting-component|embedded|meetingsdk)[-.][^/]*$/.test(url.pathname))
+      scripts.push(url.pathname);
   });
   return scripts;
 }
@@ -25,9 +26,17 @@ async function chooseInsideThisPage(page: Page): Promise<void> {
   await page.getByRole('radio', { name: 'Inside this page' }).check();
 }
 
-test('attendee: the meeting opens inside the page, Zoom gets the function’s signature, and a refusal is explained', async ({ page, zoom }) => {
+test('attendee: the meeting opens inside the page, Zoom gets the function’s signature, and a refusal is explained', async ({
+  page,
+  zoom,
+}) => {
   await page.goto('/');
-  await fillForm(page, { meeting: '978-759-8180', passcode: 'pass123', name: 'Ada Lovelace', email: 'ada@example.com' });
+  await fillForm(page, {
+    meeting: '978-759-8180',
+    passcode: 'pass123',
+    name: 'Ada Lovelace',
+    email: 'ada@example.com',
+  });
   await chooseInsideThisPage(page);
   const signerCall = page.waitForResponse((res) => res.url().endsWith('/api/signature'));
   await page.getByRole('button', { name: 'Join', exact: true }).click();
@@ -60,7 +69,10 @@ test('attendee: the meeting opens inside the page, Zoom gets the function’s si
   expect(zoom.refused).toEqual([]);
 });
 
-test('while joining, the meeting sits in a resizable region of the page, below the page’s own heading', async ({ page, zoom }) => {
+test('while joining, the meeting sits in a resizable region of the page, below the page’s own heading', async ({
+  page,
+  zoom,
+}) => {
   // Zoom (faked) holds the answer: the region is shown while the embedded client waits for it.
   let release = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
@@ -88,7 +100,11 @@ test('while joining, the meeting sits in a resizable region of the page, below t
   expect(zoom.wcInfoRequests).toHaveLength(1);
 });
 
-test('host: sign in with Zoom, Start inside the page, and Zoom gets the ZAK with a role-1 signature', async ({ page, zoom, zoomAccounts }) => {
+test('host: sign in with Zoom, Start inside the page, and Zoom gets the ZAK with a role-1 signature', async ({
+  page,
+  zoom,
+  zoomAccounts,
+}) => {
   await page.goto('/');
   await fillForm(page, { meeting: '978 7598 1800', name: 'Hanna Host', role: 1 });
   await chooseInsideThisPage(page);
@@ -117,7 +133,10 @@ const decoded = [
 ];
 
 for (const { answer, code, text } of decoded) {
-  test(`component view: Zoom’s refusal comes back as error ${code} with meaning, cause and fix`, async ({ page, zoom }) => {
+  test(`component view: Zoom’s refusal comes back as error ${code} with meaning, cause and fix`, async ({
+    page,
+    zoom,
+  }) => {
     zoom.answer = answer;
     await page.goto('/');
     await fillForm(page, { meeting: '123456789', name: 'Grace', passcode: 'secret-pass' });
@@ -133,7 +152,10 @@ for (const { answer, code, text } of decoded) {
   });
 }
 
-test('the embedded client joins again after a failed join in the same document (same frame), paced 10 s', async ({ page, zoom }) => {
+test('the embedded client joins again after a failed join in the same document (same frame), paced 10 s', async ({
+  page,
+  zoom,
+}) => {
   zoom.answer = ZOOM_ANSWERS.invalidSignature;
   await page.goto('/');
   await fillForm(page, { meeting: '123456789', name: 'Grace' });
@@ -152,7 +174,9 @@ test('the embedded client joins again after a failed join in the same document (
   expect(zoom.wcInfoTimes[1]! - zoom.wcInfoTimes[0]!).toBeGreaterThanOrEqual(9_900);
 });
 
-test('the embedded SDK is off the first load, and fetched once component view is chosen or remembered', async ({ page }) => {
+test('the embedded SDK is off the first load, and fetched once component view is chosen or remembered', async ({
+  page,
+}) => {
   const scripts = sdkScripts(page);
   await page.goto('/');
   // Client view (the default) is prefetched when the page is idle; the embedded SDK is not.
@@ -165,7 +189,12 @@ test('the embedded SDK is off the first load, and fetched once component view is
   await expect(page.locator('iframe.meeting-frame:not(.component)')).toHaveCount(0);
 
   // Remembered: the next visit prefetches component view without a click, and never client view's SDK.
-  await page.evaluate(() => localStorage.setItem('zoom-join-form', JSON.stringify({ meetingNumber: '123456789', userName: 'Grace', view: 'component' })));
+  await page.evaluate(() =>
+    localStorage.setItem(
+      'zoom-join-form',
+      JSON.stringify({ meetingNumber: '123456789', userName: 'Grace', view: 'component' }),
+    ),
+  );
   scripts.length = 0;
   await page.reload();
   await expect(page.getByRole('radio', { name: 'Inside this page' })).toBeChecked();

@@ -53,13 +53,24 @@ test.describe('bring your own signer (VITE_SIGNATURE_URL)', () => {
     await page.getByRole('button', { name: 'Start meeting' }).click();
   }
 
-  test('a correct external signer is used, its signature reaches Zoom, and no asset comes from Zoom’s CDN', async ({ page, zoom }) => {
+  test('a correct external signer is used, its signature reaches Zoom, and no asset comes from Zoom’s CDN', async ({
+    page,
+    zoom,
+  }) => {
     signer.mode = 'ok';
     zoom.answer = ZOOM_ANSWERS.invalidSignature;
-    const signerRequest = page.waitForRequest((request) => request.url() === EXTERNAL_SIGNER_URL && request.method() === 'POST');
+    const signerRequest = page.waitForRequest(
+      (request) => request.url() === EXTERNAL_SIGNER_URL && request.method() === 'POST',
+    );
     const selfHosted: string[] = [];
     // Served, not just asked for: a 404 here once went unnoticed while the build copied the files elsewhere.
-    page.on('response', (res) => res.url().startsWith(`${BYO_PAGE_URL}${SELF_HOSTED_LIB_PATH}/`) && res.status() === 200 && selfHosted.push(res.url()));
+    page.on(
+      'response',
+      (res) =>
+        res.url().startsWith(`${BYO_PAGE_URL}${SELF_HOSTED_LIB_PATH}/`) &&
+        res.status() === 200 &&
+        selfHosted.push(res.url()),
+    );
     await join(page);
     expect((await signerRequest).postDataJSON()).toEqual({ meetingNumber: '987654321', role: 1 });
     await expect(page.getByRole('alert')).toContainText('error 3712');
@@ -69,7 +80,9 @@ test.describe('bring your own signer (VITE_SIGNATURE_URL)', () => {
     expect(selfHosted.some((url) => url.includes(`${SELF_HOSTED_LIB_PATH}/av/`))).toBe(true);
     await expect(page.getByRole('region', { name: 'Signature details' })).toContainText('"mn": "987654321"');
     // Hosted without this project's functions: the sign-in box says so instead of offering a dead link.
-    await expect(page.locator('#zoom-account-status')).toHaveText('This site has no Sign in with Zoom functions. Paste a ZAK under More options instead.');
+    await expect(page.locator('#zoom-account-status')).toHaveText(
+      'This site has no Sign in with Zoom functions. Paste a ZAK under More options instead.',
+    );
   });
 
   test('an external signer answering text is reported as text', async ({ page, zoom }) => {

@@ -29,11 +29,16 @@ const test = sitesTest.extend<{ edge: ZoomEdge; engine: EngineName; session: Eng
   },
 });
 
-const claimsOf = (jwt: string) => JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString()) as { role: number; mn: string };
+const claimsOf = (jwt: string) =>
+  JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString()) as { role: number; mn: string };
 
 /** Isolation of the top document and of the meeting frame(s) it holds, once the frame's script has run. */
 const isolation = async (session: EngineSession) => {
-  await waitUntil(session, `document.querySelector('iframe.meeting-frame')?.contentWindow?.meetingFrame`, 'a prepared meeting frame');
+  await waitUntil(
+    session,
+    `document.querySelector('iframe.meeting-frame')?.contentWindow?.meetingFrame`,
+    'a prepared meeting frame',
+  );
   return session.evaluate<{ page: boolean; frames: Array<{ src: string; isolated: boolean }> }>(`({
     page: window.crossOriginIsolated,
     frames: [...document.querySelectorAll('iframe.meeting-frame')].map((f) => ({ src: new URL(f.src).pathname, isolated: f.contentWindow.crossOriginIsolated })),
@@ -42,7 +47,9 @@ const isolation = async (session: EngineSession) => {
 
 /** Every CSP violation from now on (securitypolicyviolation cannot be listened to before the page's first script). */
 const recordViolations = (session: EngineSession) =>
-  session.evaluate(`(window.cspViolations = [], document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI)), true)`);
+  session.evaluate(
+    `(window.cspViolations = [], document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI)), true)`,
+  );
 
 for (const engine of ENGINES) {
   const launcher = launcherFor(engine);
@@ -57,7 +64,10 @@ for (const engine of ENGINES) {
         ['expired signature', ZOOM_ANSWERS.expiredSignature, 3705],
         ['meeting not found', ZOOM_ANSWERS.meetingNotFound, 3610],
       ] as const) {
-        test(`attendee join, ${name}: ${code} explained, the form usable again, frames isolated, no CSP violation`, async ({ session, edge }) => {
+        test(`attendee join, ${name}: ${code} explained, the form usable again, frames isolated, no CSP violation`, async ({
+          session,
+          edge,
+        }) => {
           edge.answer = answer;
           await session.goto('/');
           await recordViolations(session);
@@ -66,13 +76,19 @@ for (const engine of ENGINES) {
           const problem = await problemShown(session);
           expect(problem.title).toContain(`error ${code}`);
           for (const part of [problem.meaning, problem.cause, problem.fix]) expect(part.length).toBeGreaterThan(10);
-          expect(await formUsable(session)).toEqual({ joinEnabled: true, meeting: '123456789', name: `${engine} user` });
+          expect(await formUsable(session)).toEqual({
+            joinEnabled: true,
+            meeting: '123456789',
+            name: `${engine} user`,
+          });
           expect(edge.wcInfoRequests).toHaveLength(1);
           expect(claimsOf(edge.lastJoin().get('signature')!)).toMatchObject({ role: 0, mn: '123456789' });
           // Isolated in every engine: WebKit through the require-corp copy of the frame (lib/isolation.ts).
           const isolated = await isolation(session);
           expect(isolated.page).toBe(true);
-          expect(isolated.frames).toEqual([{ src: engine === 'webkit' ? '/corp/meeting.html' : '/meeting.html', isolated: true }]);
+          expect(isolated.frames).toEqual([
+            { src: engine === 'webkit' ? '/corp/meeting.html' : '/meeting.html', isolated: true },
+          ]);
           expect(await session.evaluate('window.cspViolations')).toEqual([]);
           expect(edge.refused).toEqual([]);
         });
@@ -88,7 +104,10 @@ for (const engine of ENGINES) {
         expect(edge.lastJoin().get('zsk')).toBe('pasted-zak-from-elsewhere');
       });
 
-      test('component view: the embedded SDK joins, is isolated, and its refusal is explained', async ({ session, edge }) => {
+      test('component view: the embedded SDK joins, is isolated, and its refusal is explained', async ({
+        session,
+        edge,
+      }) => {
         edge.answer = ZOOM_ANSWERS.invalidSignature;
         await session.goto('/');
         await fillForm(session, { meeting: '123456789', name: 'Embedded', view: 'component' });
@@ -100,17 +119,27 @@ for (const engine of ENGINES) {
           { src: engine === 'webkit' ? '/corp/meeting-component.html' : '/meeting-component.html', isolated: true },
         ]);
         // The frame saw Zoom's answer (the deadline stops there: a waiting room or a wait for the host is not cut).
-        expect(await session.evaluate(`document.querySelector('iframe.meeting-frame').contentWindow.meetingFrame.progress().stage`)).toBe('zoom-answered');
+        expect(
+          await session.evaluate(
+            `document.querySelector('iframe.meeting-frame').contentWindow.meetingFrame.progress().stage`,
+          ),
+        ).toBe('zoom-answered');
         expect((await formUsable(session)).joinEnabled).toBe(true);
       });
 
       test('a /j/ link fills the form, and its passcode reaches Zoom', async ({ session, edge }) => {
         await session.goto('/j/123456789?pwd=abc.DEF-1');
-        await waitUntil(session, `document.getElementById('meetingNumber').value === '123456789'`, 'the link filling the form');
+        await waitUntil(
+          session,
+          `document.getElementById('meetingNumber').value === '123456789'`,
+          'the link filling the form',
+        );
         expect(await session.evaluate(`document.getElementById('passcode').value`)).toBe('abc.DEF-1');
         // The passcode leaves the address bar once read.
         expect(await session.evaluate('location.search')).toBe('');
-        await session.evaluate(`(() => { const n = document.getElementById('userName'); n.value = 'Linked'; n.dispatchEvent(new Event('input', { bubbles: true })); return true; })()`);
+        await session.evaluate(
+          `(() => { const n = document.getElementById('userName'); n.value = 'Linked'; n.dispatchEvent(new Event('input', { bubbles: true })); return true; })()`,
+        );
         await clickJoin(session);
         expect((await problemShown(session)).title).toContain('error 3004');
         expect(edge.lastJoin().get('passWord')).toBe('abc.DEF-1');
@@ -148,7 +177,9 @@ for (const engine of ENGINES) {
 
         // The form page is require-corp (lib/isolation.ts), which refuses even the opaque answer that tells a CORS
         // refusal from a dead server; the credentialless meeting frame can still tell (Firefox), WebKit cannot.
-        test('an external signer without CORS: named as CORS where the engine can tell, never only as a dead network', async ({ session }) => {
+        test('an external signer without CORS: named as CORS where the engine can tell, never only as a dead network', async ({
+          session,
+        }) => {
           signer.mode = 'no-cors';
           await session.goto(BYO_PAGE_URL);
           await fillForm(session, { meeting: '123456789', name: 'Cross-origin' });
@@ -169,7 +200,11 @@ for (const engine of ENGINES) {
       for (const [name, fault, expected] of [
         ['Zoom’s CDN refusing connections', (edge: ZoomEdge) => (edge.cdn = 'refuse'), /error 3635/],
         ['Zoom’s CDN dropping connections (a firewall)', (edge: ZoomEdge) => (edge.cdn = 'hang'), /error 3635/],
-        ['the SDK’s first media file never arriving', (edge: ZoomEdge) => (edge.stalledFile = /\/lib\/av\/js_media\.min\.js$/), /error 3635/],
+        [
+          'the SDK’s first media file never arriving',
+          (edge: ZoomEdge) => (edge.stalledFile = /\/lib\/av\/js_media\.min\.js$/),
+          /error 3635/,
+        ],
         ['the SDK’s WebAssembly never arriving', (edge: ZoomEdge) => (edge.stalledFile = /\.wasm$/), /error 3635/],
         ['wc/info never answered', (edge: ZoomEdge) => (edge.wcInfo = 'hang'), /error 3621/],
       ] as const) {
@@ -189,7 +224,10 @@ for (const engine of ENGINES) {
         });
       }
 
-      test('a slow network (every answer from Zoom late, the whole far past the deadline) is waited for: Zoom’s own answer is shown', async ({ session, edge }) => {
+      test('a slow network (every answer from Zoom late, the whole far past the deadline) is waited for: Zoom’s own answer is shown', async ({
+        session,
+        edge,
+      }) => {
         // Late, yet never quiet for the deadline: the SDK fetches some files from workers, which the frame cannot
         // observe, so two such files in a row count as one quiet stretch (measured: 5 s each failed on a loaded
         // machine, 10 s of nothing seen). The join's own requests (preflight, wc/info) are late too, so the whole
@@ -218,7 +256,10 @@ for (const engine of ENGINES) {
   });
 }
 
-test('the deployed build gives Zoom 30 s by default (Chromium, Zoom’s CDN dropping connections)', async ({ session, edge }) => {
+test('the deployed build gives Zoom 30 s by default (Chromium, Zoom’s CDN dropping connections)', async ({
+  session,
+  edge,
+}) => {
   // The 30 s count from the SDK's evaluation in the frame, which a loaded CI machine has taken 30 s and more to
   // finish (the page allows it twice the deadline): room for both, as for the short-deadline build's tests.
   test.setTimeout(180_000);

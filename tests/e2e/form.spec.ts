@@ -16,7 +16,9 @@ test('inline validation names each problem and focuses the first', async ({ page
   await page.getByLabel('Meeting number or invite link').fill('12345');
   await page.getByLabel(/^Email/).fill('not-an-email');
   await page.getByRole('button', { name: 'Join', exact: true }).click();
-  await expect(page.locator('#meetingNumber-error')).toHaveText('The meeting number must be 9 to 11 digits (spaces and dashes are ignored).');
+  await expect(page.locator('#meetingNumber-error')).toHaveText(
+    'The meeting number must be 9 to 11 digits (spaces and dashes are ignored).',
+  );
   await expect(page.locator('#userName-error')).toHaveText('Enter the name others will see in the meeting.');
   await expect(page.locator('#userEmail-error')).toHaveText('Enter a valid email address, or leave it empty.');
   await expect(page.getByLabel('Meeting number or invite link')).toBeFocused();

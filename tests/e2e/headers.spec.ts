@@ -1,6 +1,10 @@
 import { expect, fillForm, test, ZOOM_ANSWERS } from '../support/fixtures.ts';
 
-test('the page and the meeting frame are cross-origin isolated, with the production headers', async ({ page, request, zoom }) => {
+test('the page and the meeting frame are cross-origin isolated, with the production headers', async ({
+  page,
+  request,
+  zoom,
+}) => {
   for (const [path, embedder] of [
     ['/', 'require-corp'],
     ['/meeting.html', 'credentialless'],
@@ -35,7 +39,10 @@ test('the page and the meeting frame are cross-origin isolated, with the product
   expect(await frame.evaluate((element: HTMLIFrameElement) => element.contentWindow?.crossOriginIsolated)).toBe(true);
 });
 
-test('component view runs cross-origin isolated under the production headers; what its SDK loads is recorded', async ({ page, zoom }, testInfo) => {
+test('component view runs cross-origin isolated under the production headers; what its SDK loads is recorded', async ({
+  page,
+  zoom,
+}, testInfo) => {
   zoom.answer = ZOOM_ANSWERS.invalidSignature;
   const failed: string[] = [];
   const loaded = new Set<string>();
@@ -43,10 +50,15 @@ test('component view runs cross-origin isolated under the production headers; wh
   page.on('requestfailed', (r) => failed.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
   page.on('request', (r) => {
     const url = new URL(r.url());
-    loaded.add(`${r.resourceType()} ${url.protocol}//${url.host}${url.hostname === 'localhost' ? '' : url.pathname.replace(/\/\d+\.\d+\.\d+\//, '/<version>/')}`);
+    loaded.add(
+      `${r.resourceType()} ${url.protocol}//${url.host}${url.hostname === 'localhost' ? '' : url.pathname.replace(/\/\d+\.\d+\.\d+\//, '/<version>/')}`,
+    );
   });
   // Chromium reports what the Report-Only policy would block on the console: the input for an enforced CSP (#13).
-  page.on('console', (message) => message.text().includes('Content Security Policy') && cspReports.push(message.text()));
+  page.on(
+    'console',
+    (message) => message.text().includes('Content Security Policy') && cspReports.push(message.text()),
+  );
   await page.goto('/');
   await fillForm(page, { meeting: '123456789', name: 'Isolated' });
   await page.getByRole('radio', { name: 'Inside this page' }).check();
@@ -58,6 +70,9 @@ test('component view runs cross-origin isolated under the production headers; wh
   // The embedded SDK's assets load under COEP credentialless (a refusal would read ERR_BLOCKED_BY_RESPONSE).
   expect(failed.filter((entry) => entry.includes('source.zoom.us'))).toEqual([]);
   const inventory = { loaded: [...loaded].sort(), cspReportOnlyViolations: cspReports };
-  await testInfo.attach('component-view-loads.json', { body: JSON.stringify(inventory, null, 2), contentType: 'application/json' });
+  await testInfo.attach('component-view-loads.json', {
+    body: JSON.stringify(inventory, null, 2),
+    contentType: 'application/json',
+  });
   console.log(JSON.stringify(inventory, null, 2));
 });

@@ -19,7 +19,11 @@ async function roleOf(signature: string | null): Promise<unknown> {
   return payload['role'];
 }
 
-test('host: sign in with Zoom, Start, and the SDK sends the ZAK with a role-1 signature', async ({ page, zoom, zoomAccounts }) => {
+test('host: sign in with Zoom, Start, and the SDK sends the ZAK with a role-1 signature', async ({
+  page,
+  zoom,
+  zoomAccounts,
+}) => {
   await page.goto('/');
   await fillForm(page, { meeting: '978 7598 1800', name: 'Hanna Host', role: 1 });
   await expect(page.getByText('Sign in with Zoom to start the meeting as its host.')).toBeVisible();
@@ -44,7 +48,12 @@ test('host: sign in with Zoom, Start, and the SDK sends the ZAK with a role-1 si
   // Nothing of the sign-in is readable by scripts or kept by the page once the join is over (here: refused).
   await expect(page.getByRole('alert')).toContainText('error 3004');
   const cookies = await page.context().cookies();
-  expect(cookies.find((c) => c.name === '__Host-zoom_session')).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict', path: '/' });
+  expect(cookies.find((c) => c.name === '__Host-zoom_session')).toMatchObject({
+    httpOnly: true,
+    secure: true,
+    sameSite: 'Strict',
+    path: '/',
+  });
   expect(await page.evaluate(() => document.cookie)).toBe('');
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
   expect(stored).not.toContain(zoomAccounts.issuedZaks[0]);
@@ -52,7 +61,11 @@ test('host: sign in with Zoom, Start, and the SDK sends the ZAK with a role-1 si
   expect(page.url()).not.toMatch(/code=|state=/);
 });
 
-test('attendee of another account’s meeting: sign in, and the SDK sends an OBF token for that meeting (no ZAK)', async ({ page, zoom, zoomAccounts }) => {
+test('attendee of another account’s meeting: sign in, and the SDK sends an OBF token for that meeting (no ZAK)', async ({
+  page,
+  zoom,
+  zoomAccounts,
+}) => {
   await page.goto('/');
   await fillForm(page, { meeting: '123 456 7890', name: 'Olga Outside', role: 0 });
   await page.getByLabel('The meeting belongs to another Zoom account').check();
@@ -72,7 +85,11 @@ test('attendee of another account’s meeting: sign in, and the SDK sends an OBF
   expect(stored).not.toContain(zoomAccounts.issuedObfTokens[0]!.token);
 });
 
-test('sign out clears the session; Start then explains that sign-in is needed', async ({ page, zoom, zoomAccounts }) => {
+test('sign out clears the session; Start then explains that sign-in is needed', async ({
+  page,
+  zoom,
+  zoomAccounts,
+}) => {
   await page.goto('/');
   await fillForm(page, { meeting: '123456789', name: 'Hanna', role: 1 });
   await signIn(page);
@@ -88,7 +105,11 @@ test('sign out clears the session; Start then explains that sign-in is needed', 
   expect(zoom.wcInfoRequests).toHaveLength(0);
 });
 
-test('denied consent and a revoked token come back as explanations, never a raw error page', async ({ page, zoom, zoomAccounts }) => {
+test('denied consent and a revoked token come back as explanations, never a raw error page', async ({
+  page,
+  zoom,
+  zoomAccounts,
+}) => {
   await page.goto('/');
   await fillForm(page, { meeting: '123456789', name: 'Hanna', role: 1 });
   zoomAccounts.consent = 'deny';
@@ -118,7 +139,11 @@ test('a pasted ZAK still starts the meeting without signing in', async ({ page, 
 test('without SESSION_SECRET the page says sign-in is not set up, and offers the pasted ZAK', async ({ page }) => {
   await page.goto(UNCONFIGURED_URL);
   await page.getByRole('radio', { name: /^Host/ }).check();
-  await expect(page.getByText('Sign in with Zoom is not set up on this site (SESSION_SECRET is missing). Paste a ZAK under More options instead.')).toBeVisible();
+  await expect(
+    page.getByText(
+      'Sign in with Zoom is not set up on this site (SESSION_SECRET is missing). Paste a ZAK under More options instead.',
+    ),
+  ).toBeVisible();
   await expect(page.getByRole('link', { name: 'Sign in with Zoom' })).toBeHidden();
   // Following the link anyway (bookmarked, typed) lands back on the page with the explanation.
   await page.goto(`${UNCONFIGURED_URL}/api/auth/login`);

@@ -9,7 +9,14 @@ for (const role of [0, 1] as const) {
     await page.goto('/');
     // Starting needs the host's ZAK: here pasted (host.spec.ts fetches it by signing in with Zoom).
     const zak = role === 1 ? { zak: 'zak-for-role-1' } : {};
-    await fillForm(page, { meeting: '978-759-8180', passcode: 'pass123', name: 'Ada Lovelace', email: 'ada@example.com', role, ...zak });
+    await fillForm(page, {
+      meeting: '978-759-8180',
+      passcode: 'pass123',
+      name: 'Ada Lovelace',
+      email: 'ada@example.com',
+      role,
+      ...zak,
+    });
     const button = page.getByRole('button', { name: role === 1 ? 'Start meeting' : 'Join', exact: true });
 
     const signerCall = page.waitForResponse((res) => res.url().endsWith('/api/signature'));

@@ -7,7 +7,10 @@ import { ExternalSigner } from '../support/external-signer.ts';
 import { ZFG_PAGE_URL } from '../support/servers.ts';
 import { ZOOM_ANSWERS, expect, fillForm, test } from '../support/fixtures.ts';
 
-test('a /j/ join link opens the form with number, passcode and tk filled, the name focused, and the form page’s policy', async ({ page, zoom }) => {
+test('a /j/ join link opens the form with number, passcode and tk filled, the name focused, and the form page’s policy', async ({
+  page,
+  zoom,
+}) => {
   const response = await page.goto('/j/97875981800?pwd=abc.DEF-1&tk=REG-TOKEN');
   expect(response?.status()).toBe(200);
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self';");
@@ -28,16 +31,27 @@ test('a /j/ join link opens the form with number, passcode and tk filled, the na
 test.describe('copy join link', () => {
   test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
-  test('copies number and passcode only, never a token, name or email, and the link opens the same meeting', async ({ page, baseURL }) => {
+  test('copies number and passcode only, never a token, name or email, and the link opens the same meeting', async ({
+    page,
+    baseURL,
+  }) => {
     await page.goto('/');
-    await fillForm(page, { meeting: '123 456 7890', passcode: 'p@ss word', name: 'Ada Lovelace', email: 'ada@example.com', role: 1, zak: 'secret-zak-token' });
+    await fillForm(page, {
+      meeting: '123 456 7890',
+      passcode: 'p@ss word',
+      name: 'Ada Lovelace',
+      email: 'ada@example.com',
+      role: 1,
+      zak: 'secret-zak-token',
+    });
     await page.getByLabel('Registrant token (tk)').fill('personal-tk');
     await page.getByRole('button', { name: 'Copy join link' }).click();
     const expected = `${baseURL}/j/1234567890?pwd=p%40ss+word`;
     await expect(page.locator('#join-link-result')).toHaveText(`Copied: ${expected}`);
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(expected);
-    for (const secret of ['secret-zak-token', 'personal-tk', 'Ada', 'ada@example', 'eyJ']) expect(copied).not.toContain(secret);
+    for (const secret of ['secret-zak-token', 'personal-tk', 'Ada', 'ada@example', 'eyJ'])
+      expect(copied).not.toContain(secret);
 
     await page.goto(copied);
     await expect(page.getByLabel('Meeting number or invite link')).toHaveValue('1234567890');
@@ -58,10 +72,15 @@ test.describe('Zoom for Government (VITE_ZOOM_WEB_ENDPOINT=www.zoomgov.com)', ()
   test.beforeAll(() => signer.start());
   test.afterAll(() => signer.stop());
 
-  test('the join goes to www.zoomgov.com and the SDK’s files come from source.zoomgov.com, nothing from zoom.us', async ({ page, zoom }) => {
+  test('the join goes to www.zoomgov.com and the SDK’s files come from source.zoomgov.com, nothing from zoom.us', async ({
+    page,
+    zoom,
+  }) => {
     zoom.answer = ZOOM_ANSWERS.invalidSignature;
     await page.goto(`${ZFG_PAGE_URL}/`);
-    const preconnects = await page.locator('link[rel="preconnect"]').evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    const preconnects = await page
+      .locator('link[rel="preconnect"]')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
     expect(preconnects).toEqual(['https://source.zoomgov.com', 'https://www.zoomgov.com']);
     await fillForm(page, { meeting: '123456789', name: 'Gov' });
     await page.getByRole('button', { name: 'Join', exact: true }).click();

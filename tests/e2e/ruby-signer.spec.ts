@@ -18,12 +18,17 @@ test.describe('the page signed by the Ruby signer (VITE_SIGNATURE_URL + ALLOWED_
   });
   test.afterAll(async () => signer?.stop());
 
-  test('Zoom receives the Ruby signer’s JWT, which verifies with the secret and carries mn and role', async ({ page, zoom }) => {
+  test('Zoom receives the Ruby signer’s JWT, which verifies with the secret and carries mn and role', async ({
+    page,
+    zoom,
+  }) => {
     zoom.answer = ZOOM_ANSWERS.wrongPasscode;
     await page.goto(`${BYO_PAGE_URL}/`);
     // Hosted without this project's functions, so the host brings a ZAK of their own.
     await fillForm(page, { meeting: '978-759-8180', passcode: 'pass123', name: 'Matz', role: 1, zak: 'pasted-zak' });
-    const signed = page.waitForResponse((res) => res.url() === EXTERNAL_SIGNER_URL && res.request().method() === 'POST');
+    const signed = page.waitForResponse(
+      (res) => res.url() === EXTERNAL_SIGNER_URL && res.request().method() === 'POST',
+    );
     await page.getByRole('button', { name: 'Start meeting' }).click();
 
     const res = await signed;

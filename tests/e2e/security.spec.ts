@@ -7,7 +7,9 @@ import { VITE_DEV_URL } from '../support/servers.ts';
 import { ZOOM_ANSWERS, expect, fillForm, test } from '../support/fixtures.ts';
 
 /** Every CSP violation in the page and in its frames, gathered in the top window (all same-origin). */
-async function recordViolations(page: Page): Promise<() => Promise<Array<{ page: string; directive: string; blocked: string; disposition: string }>>> {
+async function recordViolations(
+  page: Page,
+): Promise<() => Promise<Array<{ page: string; directive: string; blocked: string; disposition: string }>>> {
   await page.addInitScript(`
     document.addEventListener('securitypolicyviolation', (e) => {
       const sink = (window.top.__cspViolations ??= []);
@@ -17,24 +19,42 @@ async function recordViolations(page: Page): Promise<() => Promise<Array<{ page:
   return () => page.evaluate(() => (window as unknown as { __cspViolations?: [] }).__cspViolations ?? []);
 }
 
-test('the form page enforces a strict policy; the frame enforces what a join proves and reports the rest', async ({ request }) => {
+test('the form page enforces a strict policy; the frame enforces what a join proves and reports the rest', async ({
+  request,
+}) => {
   for (const path of ['/', '/index.html']) {
     const headers = (await request.get(path)).headers();
     const csp = headers['content-security-policy'] ?? '';
-    for (const directive of ["script-src 'self';", "frame-ancestors 'self'", "object-src 'none'", "base-uri 'self'", "connect-src 'self';", "frame-src 'self'", 'report-uri /api/csp-report', 'report-to csp-endpoint']) {
+    for (const directive of [
+      "script-src 'self';",
+      "frame-ancestors 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "connect-src 'self';",
+      "frame-src 'self'",
+      'report-uri /api/csp-report',
+      'report-to csp-endpoint',
+    ]) {
       expect(csp, path).toContain(directive);
     }
     expect(csp).not.toMatch(/unsafe-eval|unsafe-inline/);
     expect(headers['reporting-endpoints']).toBe('csp-endpoint="/api/csp-report"');
   }
   const frame = (await request.get('/meeting.html')).headers();
-  expect(frame['content-security-policy']).toContain("script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval' blob: https://source.zoom.us");
+  expect(frame['content-security-policy']).toContain(
+    "script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval' blob: https://source.zoom.us",
+  );
   expect(frame['content-security-policy']).toContain("frame-ancestors 'self'");
-  expect(frame['content-security-policy-report-only']).toContain("connect-src 'self' https://zoom.us https://*.zoom.us wss://*.zoom.us");
+  expect(frame['content-security-policy-report-only']).toContain(
+    "connect-src 'self' https://zoom.us https://*.zoom.us wss://*.zoom.us",
+  );
   expect(frame['content-security-policy-report-only']).toContain('report-uri /api/csp-report');
 });
 
-test('a join runs without a single violation of an enforced policy, and none at all on the form page', async ({ page, zoom }) => {
+test('a join runs without a single violation of an enforced policy, and none at all on the form page', async ({
+  page,
+  zoom,
+}) => {
   const violations = await recordViolations(page);
   zoom.answer = ZOOM_ANSWERS.invalidSignature;
   await page.goto('/');
@@ -51,7 +71,9 @@ test('a join runs without a single violation of an enforced policy, and none at 
     script.textContent = 'window.injected = true';
     document.body.append(script);
   });
-  await expect.poll(async () => (await violations()).map((v) => `${v.page} ${v.directive} ${v.blocked}`)).toContain('/ script-src-elem inline');
+  await expect
+    .poll(async () => (await violations()).map((v) => `${v.page} ${v.directive} ${v.blocked}`))
+    .toContain('/ script-src-elem inline');
   expect(await page.evaluate(() => 'injected' in window)).toBe(false);
 });
 
@@ -62,7 +84,10 @@ test('another site cannot frame the page (frame-ancestors)', async ({ page, base
   await expect(framed.getByRole('heading', { name: 'Join a Zoom meeting' })).toHaveCount(0);
 });
 
-test('the page itself may still frame it: the same frame loads on its own origin (the control for the test above)', async ({ page, baseURL }) => {
+test('the page itself may still frame it: the same frame loads on its own origin (the control for the test above)', async ({
+  page,
+  baseURL,
+}) => {
   await page.goto('/');
   await page.evaluate((src) => {
     const frame = document.createElement('iframe');
@@ -135,7 +160,8 @@ test.describe('before (or without) the page script', () => {
 test('the SDK’s copies of the ZAK, OBF token and tk are removed when the page starts', async ({ page }) => {
   await page.goto('/');
   await page.evaluate(() => {
-    for (const key of ['WEB_CLIENT_ZAK', 'WEB_CLIENT_ZSK', 'WEB_CLIENT_OBF_TOKEN', 'WEB_CLIENT_TK']) sessionStorage.setItem(key, 'left-over-token');
+    for (const key of ['WEB_CLIENT_ZAK', 'WEB_CLIENT_ZSK', 'WEB_CLIENT_OBF_TOKEN', 'WEB_CLIENT_TK'])
+      sessionStorage.setItem(key, 'left-over-token');
     sessionStorage.setItem('unrelated', 'kept');
   });
   await page.reload();

@@ -53,7 +53,11 @@ test('JSON with { token } instead of { signature } says to rename the key', asyn
 
 test('JSON with a signature object, not a string, says so', async ({ page, zoom }) => {
   await page.route('**/api/signature', (route) =>
-    route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ signature: { jwt: 'eyJ' } }) }),
+    route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({ signature: { jwt: 'eyJ' } }),
+    }),
   );
   await page.goto('/');
   const alert = await join(page);

@@ -22,10 +22,15 @@ function smoke(args: string[], local: { key?: string; secret?: string } = {}): P
   const started = Date.now();
   const env = { ...process.env, ZOOM_MEETING_SDK_KEY: local.key ?? '', ZOOM_MEETING_SDK_SECRET: local.secret ?? '' };
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'scripts/smoke.ts', ...args], { env, timeout: 120_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, out: `${stdout}${stderr}`, seconds: (Date.now() - started) / 1000 });
-    });
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/smoke.ts', ...args],
+      { env, timeout: 120_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, out: `${stdout}${stderr}`, seconds: (Date.now() - started) / 1000 });
+      },
+    );
   });
 }
 
@@ -55,13 +60,25 @@ test('a configured site passes: isolated in Chromium, signing with this machine�
   const run = await smoke([SIGNER_URL, '--assets', SELF_HOSTED_LIB], { key: E2E_KEY, secret: E2E_SECRET });
   test.info().annotations.push({ type: 'smoke duration', description: `${run.seconds.toFixed(1)} s` });
   expect(run.code, run.out).toBe(0);
-  for (const check of ['reach', 'headers /', 'headers /meeting.html', 'headers /corp/meeting.html', 'isolation', 'clock', 'signature', 'sdk assets']) {
+  for (const check of [
+    'reach',
+    'headers /',
+    'headers /meeting.html',
+    'headers /corp/meeting.html',
+    'isolation',
+    'clock',
+    'signature',
+    'sdk assets',
+  ]) {
     expect(row(run.out, check).status, check).toBe('ok');
   }
   expect(row(run.out, 'isolation').text).toContain('crossOriginIsolated is true');
   expect(row(run.out, 'signature').text).toContain(`Client ID ${E2E_KEY}`);
   expect(row(run.out, 'signature').text).toContain('its HMAC verifies');
-  expect(row(run.out, 'sign-in')).toEqual({ status: 'info', text: expect.stringContaining(`${SIGNER_URL}/api/auth/callback`) });
+  expect(row(run.out, 'sign-in')).toEqual({
+    status: 'info',
+    text: expect.stringContaining(`${SIGNER_URL}/api/auth/callback`),
+  });
   expect(run.out).toContain('Joining can work');
   neverSecret(run.out);
 });
@@ -91,7 +108,9 @@ test('a site signing with another secret fails, naming the mismatch and printing
 
   const otherApp = await smoke([SIGNER_URL, '--no-browser', '--assets', SELF_HOSTED_LIB], { key: 'anotherClientId' });
   expect(otherApp.code).toBe(1);
-  expect(row(otherApp.out, 'signature').text).toContain(`the site signs for Client ID ${E2E_KEY}, this machine’s ZOOM_MEETING_SDK_KEY is anotherClientId`);
+  expect(row(otherApp.out, 'signature').text).toContain(
+    `the site signs for Client ID ${E2E_KEY}, this machine’s ZOOM_MEETING_SDK_KEY is anotherClientId`,
+  );
 });
 
 test('an unreachable address fails within seconds, saying so', async () => {
@@ -113,6 +132,9 @@ test('an unreachable CDN fails with a fix; a self-hosting build is found on the 
 
   // The self-hosting build (no functions of its own): its assets are found without --assets.
   const selfHosted = await smoke([BYO_PAGE_URL, '--no-browser']);
-  expect(row(selfHosted.out, 'sdk assets')).toEqual({ status: 'ok', text: expect.stringContaining(`this site (${SELF_HOSTED_LIB}/)`) });
+  expect(row(selfHosted.out, 'sdk assets')).toEqual({
+    status: 'ok',
+    text: expect.stringContaining(`this site (${SELF_HOSTED_LIB}/)`),
+  });
   expect(row(selfHosted.out, 'signature').status).toBe('fail');
 });

@@ -26,7 +26,10 @@ function gapsBetweenTries(zoom: ZoomCloud): number[] {
 }
 
 for (const view of ['client', 'component'] as const) {
-  test(`${view} view: “not started” twice, then another answer: the page waits, tries again at Zoom’s pace and goes on without a click`, async ({ page, zoom }) => {
+  test(`${view} view: “not started” twice, then another answer: the page waits, tries again at Zoom’s pace and goes on without a click`, async ({
+    page,
+    zoom,
+  }) => {
     test.setTimeout(120_000);
     zoom.nextAnswers = [ZOOM_ANSWERS.notStarted, ZOOM_ANSWERS.notStarted];
     zoom.answer = ZOOM_ANSWERS.invalidSignature;
@@ -40,7 +43,9 @@ for (const view of ['client', 'component'] as const) {
     await expect(waiting).toBeVisible();
     await expect(waiting).toContainText('Meeting 123456789 · waited 0:');
     await expect(waiting).toContainText(/1 try · next try in \d+ s/);
-    await expect(page.getByRole('status')).toContainText('Waiting for the host to start this meeting: the page tries again by itself');
+    await expect(page.getByRole('status')).toContainText(
+      'Waiting for the host to start this meeting: the page tries again by itself',
+    );
     await expect(page).toHaveTitle(`Waiting for the host to start this meeting · ${PAGE_TITLE}`);
     await expect(page.getByRole('button', { name: 'Cancel' })).toBeVisible();
     // From now on every try is made out of sight: no meeting window flashing up over the page for each refusal.
@@ -49,7 +54,8 @@ for (const view of ['client', 'component'] as const) {
       seen.meetingShownWhileWaiting = 0;
       setInterval(() => {
         // Client view's frame is hidden until shown; component view's sits in the page's region, collapsed until shown.
-        if (document.querySelector('iframe.meeting-frame:not(.component):not([hidden]), #meeting-region.active')) seen.meetingShownWhileWaiting += 1;
+        if (document.querySelector('iframe.meeting-frame:not(.component):not([hidden]), #meeting-region.active'))
+          seen.meetingShownWhileWaiting += 1;
       }, 50);
     });
     // Nobody signed in: nothing to start instead.
@@ -63,12 +69,16 @@ for (const view of ['client', 'component'] as const) {
     await expect(page).toHaveTitle(PAGE_TITLE);
     await expect(page.getByRole('button', { name: 'Join', exact: true })).toBeEnabled();
     expect(zoom.wcInfoRequests).toHaveLength(3);
-    expect(await page.evaluate(() => (window as unknown as { meetingShownWhileWaiting: number }).meetingShownWhileWaiting)).toBe(0);
+    expect(
+      await page.evaluate(() => (window as unknown as { meetingShownWhileWaiting: number }).meetingShownWhileWaiting),
+    ).toBe(0);
     // Zoom's pacing: 10 s after each refusal, never sooner.
     for (const gap of gapsBetweenTries(zoom)) expect(gap).toBeGreaterThanOrEqual(9_900);
     // One signature for every try: it is far from expiring.
     expect(signerCalls()).toBe(1);
-    expect(new Set(zoom.wcInfoRequests.map((request) => new URLSearchParams(request.body).get('signature'))).size).toBe(1);
+    expect(new Set(zoom.wcInfoRequests.map((request) => new URLSearchParams(request.body).get('signature'))).size).toBe(
+      1,
+    );
   });
 }
 
@@ -103,7 +113,10 @@ test.describe('the build’s maximum wait', () => {
   test.beforeAll(() => signer.start());
   test.afterAll(() => signer.stop());
 
-  test(`ends after ${SHORT_MAX_WAIT_SECONDS} s with the explanation, and says what else it can be on the way`, async ({ page, zoom }) => {
+  test(`ends after ${SHORT_MAX_WAIT_SECONDS} s with the explanation, and says what else it can be on the way`, async ({
+    page,
+    zoom,
+  }) => {
     test.setTimeout(120_000);
     zoom.answer = ZOOM_ANSWERS.notStarted;
     await page.goto(SHORT_DEADLINE_PAGE_URL);
@@ -119,10 +132,15 @@ test.describe('the build’s maximum wait', () => {
     await expect(waiting).toContainText('recurring meeting');
     await expect(waiting).toContainText('another account');
     await expect(waiting).toContainText('waiting room');
-    await expect(waiting).toContainText('This page checked the signature: it was made for meeting 123456789, the number joined.');
+    await expect(waiting).toContainText(
+      'This page checked the signature: it was made for meeting 123456789, the number joined.',
+    );
 
     const alert = page.getByRole('alert');
-    await expect(alert).toContainText(`Waited 0:${SHORT_MAX_WAIT_SECONDS} (3 tries, the most this site waits): Zoom still answers error 3008`, { timeout: 30_000 });
+    await expect(alert).toContainText(
+      `Waited 0:${SHORT_MAX_WAIT_SECONDS} (3 tries, the most this site waits): Zoom still answers error 3008`,
+      { timeout: 30_000 },
+    );
     expect(Date.now() - waitingFrom).toBeGreaterThanOrEqual((SHORT_MAX_WAIT_SECONDS - 2) * 1000);
     await expect(alert).toContainText('The meeting has not started.');
     await expect(alert).toContainText('Personal Meeting ID (PMI)');
@@ -135,7 +153,11 @@ test.describe('the build’s maximum wait', () => {
   });
 });
 
-test('a signed-in user waiting as attendee is offered Start: the same form starts the meeting as its host, with the ZAK', async ({ page, zoom, zoomAccounts }) => {
+test('a signed-in user waiting as attendee is offered Start: the same form starts the meeting as its host, with the ZAK', async ({
+  page,
+  zoom,
+  zoomAccounts,
+}) => {
   zoom.answer = ZOOM_ANSWERS.notStarted;
   await page.goto('/');
   await fillForm(page, { meeting: '123456789', name: 'Hanna Host', role: 1 });
@@ -151,7 +173,9 @@ test('a signed-in user waiting as attendee is offered Start: the same form start
   await expect(page.getByRole('radio', { name: /^Host/ })).toBeChecked();
   const sent = zoom.lastJoin();
   expect(sent.get('zsk')).toBe(zoomAccounts.issuedZaks[0]);
-  const { payload } = await jwtVerify(sent.get('signature') ?? '', new TextEncoder().encode(E2E_SECRET), { algorithms: ['HS256'] });
+  const { payload } = await jwtVerify(sent.get('signature') ?? '', new TextEncoder().encode(E2E_SECRET), {
+    algorithms: ['HS256'],
+  });
   expect(payload['role']).toBe(1);
   await expect(page.getByRole('alert')).toContainText('error 3004');
 });

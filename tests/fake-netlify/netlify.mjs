@@ -8,8 +8,13 @@
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 
 const args = process.argv.slice(2);
-const env = Object.fromEntries(['NETLIFY_AUTH_TOKEN', 'NETLIFY_SITE_ID'].filter((n) => process.env[n]).map((n) => [n, process.env[n]]));
-appendFileSync(process.env.FAKE_NETLIFY_LOG, `${JSON.stringify({ args, env, stdinIsTTY: Boolean(process.stdin.isTTY) })}\n`);
+const env = Object.fromEntries(
+  ['NETLIFY_AUTH_TOKEN', 'NETLIFY_SITE_ID'].filter((n) => process.env[n]).map((n) => [n, process.env[n]]),
+);
+appendFileSync(
+  process.env.FAKE_NETLIFY_LOG,
+  `${JSON.stringify({ args, env, stdinIsTTY: Boolean(process.stdin.isTTY) })}\n`,
+);
 
 const SITE_ID = 'f1e2d3c4-0000-4000-8000-000000000001';
 const siteUrl = process.env.FAKE_NETLIFY_SITE_URL ?? 'https://zoom-demo.netlify.app';
@@ -27,7 +32,13 @@ switch (args[0]) {
     // sites:create links the folder it runs in.
     mkdirSync('.netlify', { recursive: true });
     writeFileSync('.netlify/state.json', JSON.stringify({ siteId: SITE_ID }));
-    json({ id: SITE_ID, name, url: `http://${name}.netlify.app`, ssl_url: `https://${name}.netlify.app`, admin_url: `https://app.netlify.com/projects/${name}` });
+    json({
+      id: SITE_ID,
+      name,
+      url: `http://${name}.netlify.app`,
+      ssl_url: `https://${name}.netlify.app`,
+      admin_url: `https://app.netlify.com/projects/${name}`,
+    });
     break;
   }
   case 'login':
@@ -36,7 +47,9 @@ switch (args[0]) {
   case 'env:set': {
     const [, key, value] = args;
     const secret = args.includes('--secret');
-    console.log(`Set environment variable ${key}${value && !secret ? `=${value}` : ''}${secret ? ' as a secret' : ''} in the all context`);
+    console.log(
+      `Set environment variable ${key}${value && !secret ? `=${value}` : ''}${secret ? ' as a secret' : ''} in the all context`,
+    );
     break;
   }
   case 'deploy':

@@ -97,8 +97,10 @@ export class FakeZoom {
     const body = req.method === 'POST' ? await readBody(req) : '';
 
     if (req.method === 'GET' && url.pathname === '/oauth/authorize') return this.authorize(url, res);
-    if (req.method === 'POST' && url.pathname === '/oauth/token') return this.token(req, new URLSearchParams(body), res);
-    if (req.method === 'POST' && url.pathname === '/oauth/revoke') return this.revoke(req, new URLSearchParams(body), res);
+    if (req.method === 'POST' && url.pathname === '/oauth/token')
+      return this.token(req, new URLSearchParams(body), res);
+    if (req.method === 'POST' && url.pathname === '/oauth/revoke')
+      return this.revoke(req, new URLSearchParams(body), res);
     if (req.method === 'GET' && url.pathname.startsWith('/v2/')) return this.api(req, url, res);
     return send(res, 404, { code: 404, message: 'Not found' });
   }
@@ -107,10 +109,12 @@ export class FakeZoom {
     const q = url.searchParams;
     // Zoom shows its own error page (no redirect) when the client or the redirect URI is wrong.
     if (q.get('client_id') !== this.app.clientId) return sendText(res, 400, 'Invalid client_id');
-    if (q.get('redirect_uri') !== this.app.redirectUri) return sendText(res, 400, 'Invalid redirect: not in the app’s allow list');
+    if (q.get('redirect_uri') !== this.app.redirectUri)
+      return sendText(res, 400, 'Invalid redirect: not in the app’s allow list');
     if (q.get('response_type') !== 'code') return sendText(res, 400, 'Unsupported response_type');
     const challenge = q.get('code_challenge');
-    if (!challenge || q.get('code_challenge_method') !== 'S256') return sendText(res, 400, 'PKCE S256 challenge required');
+    if (!challenge || q.get('code_challenge_method') !== 'S256')
+      return sendText(res, 400, 'PKCE S256 challenge required');
     const back = new URL(this.app.redirectUri);
     const state = q.get('state');
     if (state !== null) back.searchParams.set('state', state);
@@ -118,7 +122,12 @@ export class FakeZoom {
       back.searchParams.set('error', 'access_denied');
     } else {
       const code = token('code');
-      this.codes.set(code, { challenge, redirectUri: this.app.redirectUri, used: false, expiresAt: Date.now() + 300_000 });
+      this.codes.set(code, {
+        challenge,
+        redirectUri: this.app.redirectUri,
+        used: false,
+        expiresAt: Date.now() + 300_000,
+      });
       back.searchParams.set('code', code);
     }
     res.writeHead(302, { location: back.href }).end();
@@ -130,14 +139,17 @@ export class FakeZoom {
   }
 
   private token(req: IncomingMessage, form: URLSearchParams, res: ServerResponse): void {
-    if (!this.clientAuthenticated(req)) return send(res, 401, { reason: 'Invalid client_id or client_secret', error: 'invalid_client' });
-    if (form.get('grant_type') !== 'authorization_code') return send(res, 400, { reason: 'Unsupported grant type', error: 'unsupported_grant_type' });
+    if (!this.clientAuthenticated(req))
+      return send(res, 401, { reason: 'Invalid client_id or client_secret', error: 'invalid_client' });
+    if (form.get('grant_type') !== 'authorization_code')
+      return send(res, 400, { reason: 'Unsupported grant type', error: 'unsupported_grant_type' });
     const pending = this.codes.get(form.get('code') ?? '');
     if (!pending || pending.used || pending.expiresAt < Date.now()) {
       return send(res, 400, { reason: 'Invalid authorization code', error: 'invalid_grant' });
     }
     pending.used = true;
-    if (form.get('redirect_uri') !== pending.redirectUri) return send(res, 400, { reason: 'Redirect URI mismatch.', error: 'invalid_request' });
+    if (form.get('redirect_uri') !== pending.redirectUri)
+      return send(res, 400, { reason: 'Redirect URI mismatch.', error: 'invalid_request' });
     const verifier = form.get('code_verifier') ?? '';
     if (createHash('sha256').update(verifier).digest('base64url') !== pending.challenge) {
       return send(res, 400, { reason: 'Invalid code_verifier', error: 'invalid_request' });
@@ -154,7 +166,8 @@ export class FakeZoom {
   }
 
   private revoke(req: IncomingMessage, form: URLSearchParams, res: ServerResponse): void {
-    if (!this.clientAuthenticated(req)) return send(res, 401, { reason: 'Invalid client_id or client_secret', error: 'invalid_client' });
+    if (!this.clientAuthenticated(req))
+      return send(res, 401, { reason: 'Invalid client_id or client_secret', error: 'invalid_client' });
     const revoked = form.get('token') ?? '';
     this.accessTokens.delete(revoked);
     this.revoked.push(revoked);
@@ -163,7 +176,8 @@ export class FakeZoom {
 
   private api(req: IncomingMessage, url: URL, res: ServerResponse): void {
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
-    if ((this.accessTokens.get(bearer) ?? 0) < Date.now()) return send(res, 401, { code: 124, message: 'Invalid access token.' });
+    if ((this.accessTokens.get(bearer) ?? 0) < Date.now())
+      return send(res, 401, { code: 124, message: 'Invalid access token.' });
     if (url.pathname === '/v2/users/me') return send(res, 200, { id: 'fake-user-id', ...this.user });
     if (url.pathname !== '/v2/users/me/token') return send(res, 404, { code: 1001, message: 'Not found.' });
     const type = url.searchParams.get('type');

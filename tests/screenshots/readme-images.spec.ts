@@ -14,7 +14,12 @@ test.use({
 test('the join form', async ({ page }) => {
   await page.setViewportSize({ width: 760, height: 900 });
   await page.goto('/');
-  await fillForm(page, { meeting: '978 7598 1800', name: 'Ada Lovelace', email: 'ada@example.com', passcode: 'pass123' });
+  await fillForm(page, {
+    meeting: '978 7598 1800',
+    name: 'Ada Lovelace',
+    email: 'ada@example.com',
+    passcode: 'pass123',
+  });
   await page.getByRole('heading', { name: 'Join a Zoom meeting' }).click();
   await expect(page.getByRole('button', { name: 'Join', exact: true })).toBeEnabled();
   await page.screenshot({ path: 'docs/screenshot.png', fullPage: true });

@@ -15,7 +15,10 @@ export class ExternalSigner {
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
       const origin = req.headers.origin ?? '*';
-      const cors = this.mode === 'no-cors' ? {} : { 'access-control-allow-origin': origin, 'access-control-allow-headers': 'content-type' };
+      const cors =
+        this.mode === 'no-cors'
+          ? {}
+          : { 'access-control-allow-origin': origin, 'access-control-allow-headers': 'content-type' };
       if (req.method === 'OPTIONS') {
         res.writeHead(204, { ...cors, 'access-control-allow-methods': 'POST' }).end();
         return;
@@ -36,7 +39,13 @@ export class ExternalSigner {
         } catch {
           // the no-cors probe sends '{}' as text
         }
-        const { token } = signMeetingSdkJwt({ sdkKey: E2E_KEY, secret: E2E_SECRET, meetingNumber, role, expirationSeconds: 7200 });
+        const { token } = signMeetingSdkJwt({
+          sdkKey: E2E_KEY,
+          secret: E2E_SECRET,
+          meetingNumber,
+          role,
+          expirationSeconds: 7200,
+        });
         res.writeHead(200, { ...cors, 'content-type': 'application/json' }).end(JSON.stringify({ signature: token }));
       });
     });

@@ -20,7 +20,8 @@ const root = resolve(import.meta.dirname, '../..');
 function prebuiltConfig(projectToml: string): string {
   const buildCommand = /^\s*command = "npm run build"\n/m;
   // A netlify.toml edited out of this shape must fail here, not start a site that quietly builds again.
-  if (!buildCommand.test(projectToml)) throw new Error('netlify.toml no longer has `command = "npm run build"`: update tests/support/prebuilt-site.ts');
+  if (!buildCommand.test(projectToml))
+    throw new Error('netlify.toml no longer has `command = "npm run build"`: update tests/support/prebuilt-site.ts');
   return projectToml.replace(buildCommand, '');
 }
 

@@ -11,6 +11,8 @@ export class ZoomCloud extends ZoomEdge {
   }
 
   install(): Promise<void> {
-    return answerAtTheEdge(this.page, (request) => this.reply(request, request.headers.origin ?? new URL(this.page.url()).origin));
+    return answerAtTheEdge(this.page, (request) =>
+      this.reply(request, request.headers.origin ?? new URL(this.page.url()).origin),
+    );
   }
 }

@@ -20,7 +20,12 @@ export const ZOOM_ANSWERS = {
 } satisfies Record<string, WcInfoAnswer>;
 
 /** The CDNs of lib/zoom-cloud.ts, each serving the installed package's files as Zoom's would. */
-const ZOOM_CDN_HOSTS = new Set(['source.zoom.us', 'source.zoomgov.com', 'jssdk.zoomus.cn', 'dmogdx0jrul3u.cloudfront.net']);
+const ZOOM_CDN_HOSTS = new Set([
+  'source.zoom.us',
+  'source.zoomgov.com',
+  'jssdk.zoomus.cn',
+  'dmogdx0jrul3u.cloudfront.net',
+]);
 /** Where joins go: Zoom's commercial cloud, and Zoom for Government's. */
 const ZOOM_WEB_ENDPOINTS = new Set(['zoom.us', 'www.zoomgov.com']);
 
@@ -68,19 +73,35 @@ export class ZoomEdge {
       const file = join(SDK_DIST, url.pathname.replace(/^\/\d+\.\d+\.\d+\//, ''));
       // No Cross-Origin-Resource-Policy: the frames' COEP must not depend on the CDN sending it. CORS, as Zoom's CDN
       // answers it: under require-corp (WebKit) the SDK asks for its files in CORS mode.
-      if (existsSync(file) && statSync(file).isFile()) return { kind: 'file', path: file, headers: { 'access-control-allow-origin': '*' } };
-      return { kind: 'respond', status: 404, headers: { 'access-control-allow-origin': '*' }, body: 'not in the package' };
+      if (existsSync(file) && statSync(file).isFile())
+        return { kind: 'file', path: file, headers: { 'access-control-allow-origin': '*' } };
+      return {
+        kind: 'respond',
+        status: 404,
+        headers: { 'access-control-allow-origin': '*' },
+        body: 'not in the package',
+      };
     }
     if (ZOOM_WEB_ENDPOINTS.has(url.hostname) && url.pathname === '/api/v1/wc/info') {
       const cors = { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true' };
       if (request.method === 'OPTIONS') {
         const asked = request.headers['access-control-request-headers'];
-        return { kind: 'respond', status: 204, headers: { ...cors, ...(asked ? { 'access-control-allow-headers': asked } : {}) }, body: '' };
+        return {
+          kind: 'respond',
+          status: 204,
+          headers: { ...cors, ...(asked ? { 'access-control-allow-headers': asked } : {}) },
+          body: '',
+        };
       }
       this.wcInfoRequests.push(request);
       this.wcInfoTimes.push(Date.now());
       if (this.wcInfo === 'hang') return { kind: 'hang' };
-      return { kind: 'respond', status: 200, headers: { ...cors, 'content-type': 'application/json' }, body: JSON.stringify(this.nextAnswers.shift() ?? this.answer) };
+      return {
+        kind: 'respond',
+        status: 200,
+        headers: { ...cors, 'content-type': 'application/json' },
+        body: JSON.stringify(this.nextAnswers.shift() ?? this.answer),
+      };
     }
     this.refused.push(url.href);
     return { kind: 'refuse' };

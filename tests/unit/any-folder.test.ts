@@ -13,14 +13,25 @@ const tsx = resolve('node_modules/.bin/tsx');
 afterAll(() => rmSync(parent, { recursive: true, force: true }));
 
 describe('a clone in a folder whose path has spaces and non-ASCII letters', () => {
-  for (const folder of ['functions', 'lib', 'scripts', 'docs', 'web']) cpSync(folder, join(project, folder), { recursive: true });
-  for (const file of ['package.json', 'README.md', 'vite.config.ts', '.env.example', 'tsconfig.base.json', 'tsconfig.json']) cpSync(file, join(project, file));
+  for (const folder of ['functions', 'lib', 'scripts', 'docs', 'web'])
+    cpSync(folder, join(project, folder), { recursive: true });
+  for (const file of [
+    'package.json',
+    'README.md',
+    'vite.config.ts',
+    '.env.example',
+    'tsconfig.base.json',
+    'tsconfig.json',
+  ])
+    cpSync(file, join(project, file));
   symlinkSync(resolve('node_modules'), join(project, 'node_modules'), 'dir');
 
   it('npm run build:functions bundles every function', () => {
     execFileSync(tsx, ['scripts/build-functions.ts'], { cwd: project, stdio: 'pipe' });
     const built = readdirSync(join(project, 'build/functions')).sort();
-    const sources = readdirSync('functions').filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, '.mjs'));
+    const sources = readdirSync('functions')
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => f.replace(/\.ts$/, '.mjs'));
     expect(built).toEqual(sources.sort());
   }, 60_000);
 
@@ -31,13 +42,18 @@ describe('a clone in a folder whose path has spaces and non-ASCII letters', () =
 
   it('vite build (the page half of npm run build) builds the page and its frames there', () => {
     execFileSync(resolve('node_modules/.bin/vite'), ['build', '--logLevel', 'error'], { cwd: project, stdio: 'pipe' });
-    for (const file of ['index.html', 'meeting.html', 'meeting-component.html', '_headers']) expect(existsSync(join(project, 'dist', file)), file).toBe(true);
+    for (const file of ['index.html', 'meeting.html', 'meeting-component.html', '_headers'])
+      expect(existsSync(join(project, 'dist', file)), file).toBe(true);
   }, 120_000);
 
   it('npm run check-signature runs there and says what it needs', () => {
     let failure: { status?: number; stderr?: Buffer; stdout?: Buffer } = {};
     try {
-      execFileSync(tsx, ['scripts/check-signature.ts', 'not-a-jwt'], { cwd: project, stdio: 'pipe', env: { ...process.env, ZOOM_MEETING_SDK_SECRET: 'unit-secret' } });
+      execFileSync(tsx, ['scripts/check-signature.ts', 'not-a-jwt'], {
+        cwd: project,
+        stdio: 'pipe',
+        env: { ...process.env, ZOOM_MEETING_SDK_SECRET: 'unit-secret' },
+      });
     } catch (error) {
       failure = error as typeof failure;
     }

@@ -11,7 +11,9 @@ describe('our functions’ error codes', () => {
   });
 
   it('puts the function’s own message as the cause, and explains another backend’s code in general terms', () => {
-    expect(explainApiError('signer_not_configured', 'The signer is not configured: set ZOOM_MEETING_SDK_SECRET.')).toEqual({
+    expect(
+      explainApiError('signer_not_configured', 'The signer is not configured: set ZOOM_MEETING_SDK_SECRET.'),
+    ).toEqual({
       meaning: API_ERRORS.signer_not_configured.meaning,
       cause: 'The signer is not configured: set ZOOM_MEETING_SDK_SECRET.',
       fix: API_ERRORS.signer_not_configured.fix,

@@ -45,16 +45,34 @@ const cookieValue = fc.oneof(
     const k = keys();
     if (kind === 'session') return seal({ at: 'access-fuzz', name: 'F', email: 'f@example.com' }, 'session', 600, k);
     if (kind === 'expired-session') return seal({ at: 'access-fuzz', name: 'F', email: '' }, 'session', -10, k);
-    if (kind === 'oauth-state') return seal({ state: 'x'.repeat(32), verifier: 'v', redirectUri: `${SITE}/api/auth/callback`, returnTo: '/' }, 'oauth-state', 600, k);
+    if (kind === 'oauth-state')
+      return seal(
+        { state: 'x'.repeat(32), verifier: 'v', redirectUri: `${SITE}/api/auth/callback`, returnTo: '/' },
+        'oauth-state',
+        600,
+        k,
+      );
     return 'eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..AAAA.BBBB.CCCC';
   }),
 );
 const cookieHeader = fc
-  .array(fc.tuple(fc.constantFrom(SESSION_COOKIE, STATE_COOKIE, 'zoom_session', 'other', ''), cookieValue), { maxLength: 4 })
+  .array(fc.tuple(fc.constantFrom(SESSION_COOKIE, STATE_COOKIE, 'zoom_session', 'other', ''), cookieValue), {
+    maxLength: 4,
+  })
   .map((pairs) => pairs.map(([name, value]) => `${name}=${value}`).join('; '));
 
 const queryString = fc
-  .array(fc.tuple(fc.constantFrom('code', 'state', 'error', 'returnTo', 'x', 'state'), fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('/', '//evil.test', '/api/auth/login', 'é'.repeat(32)))), { maxLength: 5 })
+  .array(
+    fc.tuple(
+      fc.constantFrom('code', 'state', 'error', 'returnTo', 'x', 'state'),
+      fc.oneof(
+        fc.string(),
+        fc.string({ unit: 'grapheme' }),
+        fc.constantFrom('/', '//evil.test', '/api/auth/login', 'é'.repeat(32)),
+      ),
+    ),
+    { maxLength: 5 },
+  )
   .map((pairs) => new URLSearchParams(pairs).toString());
 
 const request = fc.record({
@@ -62,7 +80,12 @@ const request = fc.record({
   query: queryString,
   cookie: cookieHeader,
   type: fc.constantFrom('application/json', 'application/csp-report', 'application/reports+json', 'text/plain', ''),
-  body: fc.oneof(fc.json(), fc.string(), fc.constant('{"csp-report":{"blocked-uri":"https://x.test/?token=secret-query"}}'), fc.constant('')),
+  body: fc.oneof(
+    fc.json(),
+    fc.string(),
+    fc.constant('{"csp-report":{"blocked-uri":"https://x.test/?token=secret-query"}}'),
+    fc.constant(''),
+  ),
   site: fc.constantFrom('same-origin', 'cross-site', 'none'),
 });
 
@@ -75,12 +98,20 @@ describe('sign-in routes and the CSP report collector under generated input', ()
           const headers = new Headers({ 'sec-fetch-site': site, ...(type ? { 'content-type': type } : {}) });
           if (cookie) headers.set('cookie', cookie);
           const hasBody = method !== 'GET' && method !== 'HEAD';
-          const res = await handler(new Request(`${SITE}${path}?${query}`, { method, headers, ...(hasBody ? { body } : {}) }));
+          const res = await handler(
+            new Request(`${SITE}${path}?${query}`, { method, headers, ...(hasBody ? { body } : {}) }),
+          );
           const text = await res.text();
           expect(res.status, `${method} ${path}?${query} → ${text}`).toBeLessThan(500);
           const location = res.headers.get('location');
-          if (location !== null) expect(location.startsWith('/') && !location.startsWith('//') ? true : location.startsWith(`${fakeZoom.baseUrl}/oauth/authorize?`)).toBe(true);
-          for (const secret of [TEST_SECRET, SESSION_SECRET, 'access-fuzz', 'secret-query']) expect(text).not.toContain(secret);
+          if (location !== null)
+            expect(
+              location.startsWith('/') && !location.startsWith('//')
+                ? true
+                : location.startsWith(`${fakeZoom.baseUrl}/oauth/authorize?`),
+            ).toBe(true);
+          for (const secret of [TEST_SECRET, SESSION_SECRET, 'access-fuzz', 'secret-query'])
+            expect(text).not.toContain(secret);
           expect(text).not.toMatch(/\n\s+at /);
         }),
         { numRuns: RUNS_PER_ROUTE },

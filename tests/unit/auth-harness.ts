@@ -12,7 +12,11 @@ import { TEST_KEY, TEST_SECRET } from './helpers.ts';
 
 export const SITE = 'https://site.test';
 export const SESSION_SECRET = 'unit-session-secret-0123456789-abcdefghij';
-export const fakeZoom = new FakeZoom({ clientId: TEST_KEY, clientSecret: TEST_SECRET, redirectUri: `${SITE}/api/auth/callback` });
+export const fakeZoom = new FakeZoom({
+  clientId: TEST_KEY,
+  clientSecret: TEST_SECRET,
+  redirectUri: `${SITE}/api/auth/callback`,
+});
 
 export type Handler = (req: Request) => Promise<Response>;
 

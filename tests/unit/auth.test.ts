@@ -32,7 +32,9 @@ describe('GET /api/auth/login', () => {
     expect(location.searchParams.get('code_challenge')).toMatch(/^[\w-]{43}$/);
     expect(location.searchParams.get('state')).toMatch(/^[\w-]{32}$/);
     const setCookie = res.headers.getSetCookie()[0]!;
-    expect(setCookie).toMatch(/^__Host-zoom_oauth=[\w-]+\.\.[\w-]+\.[\w-]+\.[\w-]+; Path=\/; Max-Age=600; HttpOnly; Secure; SameSite=Lax$/);
+    expect(setCookie).toMatch(
+      /^__Host-zoom_oauth=[\w-]+\.\.[\w-]+\.[\w-]+\.[\w-]+; Path=\/; Max-Age=600; HttpOnly; Secure; SameSite=Lax$/,
+    );
     // The verifier never appears in the URL: only its hash does.
     expect(setCookie).not.toContain(location.searchParams.get('code_challenge'));
   });
@@ -42,8 +44,13 @@ describe('GET /api/auth/login', () => {
     const browser = new Browser();
     const api = await browser.call(login, `${SITE}/api/auth/login`);
     expect(api.status).toBe(503);
-    expect(ErrorBody.parse(await json(api)).error).toMatchObject({ code: 'sign_in_not_configured', message: expect.stringContaining('SESSION_SECRET') });
-    const person = await browser.call(login, `${SITE}/api/auth/login?returnTo=/index.html`, { headers: { 'sec-fetch-mode': 'navigate' } });
+    expect(ErrorBody.parse(await json(api)).error).toMatchObject({
+      code: 'sign_in_not_configured',
+      message: expect.stringContaining('SESSION_SECRET'),
+    });
+    const person = await browser.call(login, `${SITE}/api/auth/login?returnTo=/index.html`, {
+      headers: { 'sec-fetch-mode': 'navigate' },
+    });
     expect(person.status).toBe(302);
     expect(person.headers.get('location')).toBe('/index.html?signin_error=not_configured');
   });
@@ -102,15 +109,23 @@ describe('the whole sign-in', () => {
     expect(out.status).toBe(200);
     expect(browser.cookies.has('__Host-zoom_session')).toBe(false);
     expect(fakeZoom.revoked).toHaveLength(1);
-    expect(SessionResponse.parse(await json(await browser.call(session, `${SITE}/api/auth/session`)))).toEqual({ signedIn: false });
+    expect(SessionResponse.parse(await json(await browser.call(session, `${SITE}/api/auth/session`)))).toEqual({
+      signedIn: false,
+    });
     expect(await errorCode(await browser.call(zak, `${SITE}/api/zak`, post()))).toBe('not_signed_in');
   });
 
   it('keeps the user signed in without a name when the app lacks user:read:user', async () => {
-    fakeZoom.failNext('/v2/users/me', { status: 400, body: { code: 4711, message: 'Invalid access token, does not contain scopes:[user:read:user].' } });
+    fakeZoom.failNext('/v2/users/me', {
+      status: 400,
+      body: { code: 4711, message: 'Invalid access token, does not contain scopes:[user:read:user].' },
+    });
     const browser = new Browser();
     expect((await browser.signIn()).headers.get('location')).toBe('/');
-    expect(SessionResponse.parse(await json(await browser.call(session, `${SITE}/api/auth/session`)))).toMatchObject({ signedIn: true, name: '' });
+    expect(SessionResponse.parse(await json(await browser.call(session, `${SITE}/api/auth/session`)))).toMatchObject({
+      signedIn: true,
+      name: '',
+    });
   });
 
   it('never redirects off the site, whatever returnTo says', async () => {
@@ -126,7 +141,11 @@ describe('GET /api/auth/callback: refusals come back to the page as a reason, ne
     const browser = new Browser();
     const start = await browser.call(login, `${SITE}/api/auth/login`);
     const atZoom = await fetch(start.headers.get('location')!, { redirect: 'manual' });
-    return { browser, callbackUrl: atZoom.headers.get('location')!, stateCookie: browser.cookies.get('__Host-zoom_oauth')!.value };
+    return {
+      browser,
+      callbackUrl: atZoom.headers.get('location')!,
+      stateCookie: browser.cookies.get('__Host-zoom_oauth')!.value,
+    };
   }
   const reason = (res: Response) => new URL(res.headers.get('location')!, SITE).searchParams.get('signin_error');
 
@@ -201,12 +220,21 @@ describe('POST /api/zak and /api/obf', () => {
 
   it('refuse cross-site requests (Sec-Fetch-Site or Origin) with 403', async () => {
     const browser = await signedIn();
-    const crossSite = await browser.call(zak, `${SITE}/api/zak`, { method: 'POST', headers: { origin: SITE, 'sec-fetch-site': 'cross-site' } });
+    const crossSite = await browser.call(zak, `${SITE}/api/zak`, {
+      method: 'POST',
+      headers: { origin: SITE, 'sec-fetch-site': 'cross-site' },
+    });
     expect(crossSite.status).toBe(403);
     expect(await errorCode(crossSite)).toBe('cross_site_request');
-    const otherOrigin = await browser.call(obf, `${SITE}/api/obf`, { ...post({ meetingNumber: '123456789' }), headers: { origin: 'https://evil.test', 'content-type': 'application/json' } });
+    const otherOrigin = await browser.call(obf, `${SITE}/api/obf`, {
+      ...post({ meetingNumber: '123456789' }),
+      headers: { origin: 'https://evil.test', 'content-type': 'application/json' },
+    });
     expect(otherOrigin.status).toBe(403);
-    const signOut = await browser.call(logout, `${SITE}/api/auth/logout`, { method: 'POST', headers: { origin: 'https://evil.test' } });
+    const signOut = await browser.call(logout, `${SITE}/api/auth/logout`, {
+      method: 'POST',
+      headers: { origin: 'https://evil.test' },
+    });
     expect(signOut.status).toBe(403);
     expect(fakeZoom.issuedZaks).toHaveLength(0);
   });
@@ -238,16 +266,26 @@ describe('POST /api/zak and /api/obf', () => {
   it('map Zoom answering 401 (and drop the session), 429, 500 and a missing scope', async () => {
     const browser = await signedIn();
     const cases = [
-      { status: 429, body: { code: 429, message: 'Too many requests' }, headers: { 'retry-after': '7' }, expected: [429, 'zoom_rate_limited'] },
+      {
+        status: 429,
+        body: { code: 429, message: 'Too many requests' },
+        headers: { 'retry-after': '7' },
+        expected: [429, 'zoom_rate_limited'],
+      },
       { status: 500, body: { code: 500, message: 'Internal error' }, expected: [502, 'zoom_unavailable'] },
-      { status: 400, body: { code: 4711, message: 'Invalid access token, does not contain scopes:[user:read:token].' }, expected: [502, 'zoom_missing_scope'] },
+      {
+        status: 400,
+        body: { code: 4711, message: 'Invalid access token, does not contain scopes:[user:read:token].' },
+        expected: [502, 'zoom_missing_scope'],
+      },
       { status: 401, body: { code: 124, message: 'Invalid access token.' }, expected: [401, 'zoom_session_invalid'] },
     ] as const;
     for (const { expected, ...fault } of cases) {
       fakeZoom.failNext('/v2/users/me/token', { ...fault, headers: { ...('headers' in fault ? fault.headers : {}) } });
       const res = await browser.call(zak, `${SITE}/api/zak`, post());
       expect([res.status, await errorCode(res)]).toEqual(expected);
-      if (expected[1] === 'zoom_rate_limited') expect(ErrorBody.parse(await json(res)).error.message).toContain('retry after 7 s');
+      if (expected[1] === 'zoom_rate_limited')
+        expect(ErrorBody.parse(await json(res)).error.message).toContain('retry after 7 s');
     }
     expect(browser.cookies.has('__Host-zoom_session')).toBe(false);
   });
@@ -255,7 +293,9 @@ describe('POST /api/zak and /api/obf', () => {
   it('a token Zoom has revoked or expired drops the session', async () => {
     const browser = await signedIn();
     fakeZoom.expireAccessTokens();
-    expect(await errorCode(await browser.call(obf, `${SITE}/api/obf`, post({ meetingNumber: '123456789' })))).toBe('zoom_session_invalid');
+    expect(await errorCode(await browser.call(obf, `${SITE}/api/obf`, post({ meetingNumber: '123456789' })))).toBe(
+      'zoom_session_invalid',
+    );
     expect(browser.cookies.has('__Host-zoom_session')).toBe(false);
   });
 

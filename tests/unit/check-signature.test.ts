@@ -10,10 +10,21 @@ const SECRET = 'check-secret-0123456789abcdef';
 const NOW = 1_800_000_000;
 const key = new TextEncoder().encode(SECRET);
 
-const goodClaims = { appKey: KEY, sdkKey: KEY, mn: '123456789', role: 0, iat: NOW - 30, exp: NOW + 7170, tokenExp: NOW + 7170 };
+const goodClaims = {
+  appKey: KEY,
+  sdkKey: KEY,
+  mn: '123456789',
+  role: 0,
+  iat: NOW - 30,
+  exp: NOW + 7170,
+  tokenExp: NOW + 7170,
+};
 
 /** Any header and claims, signed with jose (an implementation independent of ours). */
-function jwt(claims: Record<string, unknown>, header: Record<string, unknown> = { alg: 'HS256', typ: 'JWT' }): Promise<string> {
+function jwt(
+  claims: Record<string, unknown>,
+  header: Record<string, unknown> = { alg: 'HS256', typ: 'JWT' },
+): Promise<string> {
   return new SignJWT(claims).setProtectedHeader(header as { alg: string }).sign(key);
 }
 
@@ -29,7 +40,14 @@ const codes = (token: string, expect: Parameters<typeof inspectSignature>[1] = {
 
 describe('inspectSignature', () => {
   it('finds nothing wrong with this signer’s tokens', () => {
-    const { token } = signMeetingSdkJwt({ sdkKey: KEY, secret: SECRET, meetingNumber: '123456789', role: 1, expirationSeconds: 7200, nowMs: NOW * 1000 });
+    const { token } = signMeetingSdkJwt({
+      sdkKey: KEY,
+      secret: SECRET,
+      meetingNumber: '123456789',
+      role: 1,
+      expirationSeconds: 7200,
+      nowMs: NOW * 1000,
+    });
     const inspection = inspectSignature(token, { nowSeconds: NOW, meetingNumber: '123-456-789', role: 1 });
     expect(inspection.format).toBe('jwt');
     expect(inspection.problems).toEqual([]);
@@ -46,10 +64,30 @@ describe('inspectSignature', () => {
     ['missing mn', () => jwt({ ...goodClaims, mn: undefined }), { meetingNumber: '123456789' }, ['missing_mn']],
     ['role ≠ the form', () => jwt(goodClaims), { role: 1 as const }, ['role_mismatch']],
     ['role not 0/1', () => jwt({ ...goodClaims, role: '1' }), {}, ['bad_role']],
-    ['iat in the future', () => jwt({ ...goodClaims, iat: NOW + 120, exp: NOW + 7320, tokenExp: NOW + 7320 }), {}, ['iat_future']],
-    ['lifetime under 1800 s', () => jwt({ ...goodClaims, exp: NOW + 600, tokenExp: NOW + 600 }), {}, ['lifetime_short']],
-    ['lifetime over 48 h', () => jwt({ ...goodClaims, exp: NOW + 200_000, tokenExp: NOW + 200_000 }), {}, ['lifetime_long']],
-    ['already expired', () => jwt({ ...goodClaims, iat: NOW - 8000, exp: NOW - 10, tokenExp: NOW - 10 }), {}, ['expired']],
+    [
+      'iat in the future',
+      () => jwt({ ...goodClaims, iat: NOW + 120, exp: NOW + 7320, tokenExp: NOW + 7320 }),
+      {},
+      ['iat_future'],
+    ],
+    [
+      'lifetime under 1800 s',
+      () => jwt({ ...goodClaims, exp: NOW + 600, tokenExp: NOW + 600 }),
+      {},
+      ['lifetime_short'],
+    ],
+    [
+      'lifetime over 48 h',
+      () => jwt({ ...goodClaims, exp: NOW + 200_000, tokenExp: NOW + 200_000 }),
+      {},
+      ['lifetime_long'],
+    ],
+    [
+      'already expired',
+      () => jwt({ ...goodClaims, iat: NOW - 8000, exp: NOW - 10, tokenExp: NOW - 10 }),
+      {},
+      ['expired'],
+    ],
     ['tokenExp missing', () => jwt({ ...goodClaims, tokenExp: undefined }), {}, ['missing_token_exp']],
     ['iat as a string', () => jwt({ ...goodClaims, iat: String(NOW - 30) }), {}, ['claim_not_number']],
     ['exp missing', () => jwt({ ...goodClaims, exp: undefined }), {}, ['missing_claim']],
@@ -58,7 +96,9 @@ describe('inspectSignature', () => {
   });
 
   it('names both time claims when both are missing', async () => {
-    const inspection = inspectSignature(await jwt({ ...goodClaims, iat: undefined, exp: undefined }), { nowSeconds: NOW });
+    const inspection = inspectSignature(await jwt({ ...goodClaims, iat: undefined, exp: undefined }), {
+      nowSeconds: NOW,
+    });
     const missing = inspection.problems.find((p) => p.code === 'missing_claim');
     expect(missing?.cause).toBe('iat and exp are missing.');
     expect(missing).toMatchObject({ meaning: 'A time claim is missing.', fix: expect.stringContaining('Add iat') });
@@ -87,14 +127,19 @@ describe('inspectSignature', () => {
 });
 
 describe('npm run check-signature', { timeout: 30_000 }, () => {
-  function run(args: string[], env: Record<string, string> = { ZOOM_MEETING_SDK_SECRET: SECRET, ZOOM_MEETING_SDK_KEY: KEY }) {
+  function run(
+    args: string[],
+    env: Record<string, string> = { ZOOM_MEETING_SDK_SECRET: SECRET, ZOOM_MEETING_SDK_KEY: KEY },
+  ) {
     const result = spawnSync('node_modules/.bin/tsx', ['scripts/check-signature.ts', ...args], {
       encoding: 'utf8',
       env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     });
     return { code: result.status, out: `${result.stdout}${result.stderr}` };
   }
-  const fresh = () => signMeetingSdkJwt({ sdkKey: KEY, secret: SECRET, meetingNumber: '123456789', role: 0, expirationSeconds: 7200 }).token;
+  const fresh = () =>
+    signMeetingSdkJwt({ sdkKey: KEY, secret: SECRET, meetingNumber: '123456789', role: 0, expirationSeconds: 7200 })
+      .token;
 
   it('exits 0 for a valid signature', () => {
     const { code, out } = run([fresh(), '--meeting', '123 456 789', '--role', '0']);
@@ -112,14 +157,27 @@ describe('npm run check-signature', { timeout: 30_000 }, () => {
   });
 
   it('rejects a signature made with another secret, and says so', () => {
-    const other = signMeetingSdkJwt({ sdkKey: KEY, secret: 'another-secret', meetingNumber: '123456789', role: 0, expirationSeconds: 7200 }).token;
+    const other = signMeetingSdkJwt({
+      sdkKey: KEY,
+      secret: 'another-secret',
+      meetingNumber: '123456789',
+      role: 0,
+      expirationSeconds: 7200,
+    }).token;
     const { code, out } = run([other]);
     expect(code).toBe(1);
     expect(out).toContain('signed with another secret');
   });
 
   it('rejects an expired signature', () => {
-    const old = signMeetingSdkJwt({ sdkKey: KEY, secret: SECRET, meetingNumber: '123456789', role: 0, expirationSeconds: 1800, nowMs: Date.now() - 4 * 3600_000 }).token;
+    const old = signMeetingSdkJwt({
+      sdkKey: KEY,
+      secret: SECRET,
+      meetingNumber: '123456789',
+      role: 0,
+      expirationSeconds: 1800,
+      nowMs: Date.now() - 4 * 3600_000,
+    }).token;
     const { code, out } = run([old]);
     expect(code).toBe(1);
     expect(out).toContain('[expired]');

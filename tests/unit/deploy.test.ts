@@ -44,11 +44,20 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const calls = (): Call[] =>
   existsSync(join(dir, 'cli.log'))
-    ? readFileSync(join(dir, 'cli.log'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Call)
+    ? readFileSync(join(dir, 'cli.log'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Call)
     : [];
 
 function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  return { PATH: process.env['PATH'], NETLIFY_CLI: FAKE_CLI, FAKE_NETLIFY_LOG: join(dir, 'cli.log'), FAKE_NETLIFY_SITE_URL: deadSite, ...extra };
+  return {
+    PATH: process.env['PATH'],
+    NETLIFY_CLI: FAKE_CLI,
+    FAKE_NETLIFY_LOG: join(dir, 'cli.log'),
+    FAKE_NETLIFY_SITE_URL: deadSite,
+    ...extra,
+  };
 }
 
 /** A person (or CI job) at the other end: scripted answers; asking when there is no terminal fails the test. */
@@ -75,7 +84,9 @@ describe('npm run deploy: refusals before anything reaches Netlify', () => {
   it('stops at once without .env, naming both variables', async () => {
     const person = io(false);
     expect(await runDeploy([], { cwd: dir, env: env({ NETLIFY_AUTH_TOKEN: TOKEN }), io: person })).toBe(1);
-    expect(person.out.join('\n')).toContain('Set ZOOM_MEETING_SDK_KEY and ZOOM_MEETING_SDK_SECRET in .env (copy .env.example to .env first)');
+    expect(person.out.join('\n')).toContain(
+      'Set ZOOM_MEETING_SDK_KEY and ZOOM_MEETING_SDK_SECRET in .env (copy .env.example to .env first)',
+    );
     expect(calls()).toEqual([]);
   });
 
@@ -90,7 +101,9 @@ describe('npm run deploy: refusals before anything reaches Netlify', () => {
   it('stops on a Node older than netlify-cli needs', async () => {
     writeEnv(FILLED);
     const person = io(false);
-    expect(await runDeploy([], { cwd: dir, env: env({ NETLIFY_AUTH_TOKEN: TOKEN }), io: person, nodeVersion: '20.19.0' })).toBe(1);
+    expect(
+      await runDeploy([], { cwd: dir, env: env({ NETLIFY_AUTH_TOKEN: TOKEN }), io: person, nodeVersion: '20.19.0' }),
+    ).toBe(1);
     expect(person.out.join('\n')).toContain('Node 20.19.0 is too old');
     expect(calls()).toEqual([]);
   });
@@ -112,7 +125,8 @@ describe('npm run deploy: refusals before anything reaches Netlify', () => {
     const person = io(false);
     expect(await runDeploy([], { cwd: dir, env: env({ NETLIFY_AUTH_TOKEN: TOKEN }), io: person })).toBe(1);
     const out = person.out.join('\n');
-    for (const name of ['ZOOM_HOST_SIGNATURES', 'ZOOM_MAX_EXPIRATION_SECONDS', 'VITE_ZOOM_ASSETS']) expect(out).toContain(`  - ${name} is not valid: `);
+    for (const name of ['ZOOM_HOST_SIGNATURES', 'ZOOM_MAX_EXPIRATION_SECONDS', 'VITE_ZOOM_ASSETS'])
+      expect(out).toContain(`  - ${name} is not valid: `);
     expect(out).toContain('Nothing was deployed.');
     expect(out).not.toMatch(/signed_in|4h|cdn/);
     expect(calls()).toEqual([]);
@@ -131,20 +145,25 @@ describe('npm run deploy: refusals before anything reaches Netlify', () => {
         join(import.meta.dirname, '../../node_modules/.bin/tsx'),
         [join(import.meta.dirname, '../../scripts/deploy.ts')],
         { cwd: dir, env: env(), timeout: 30_000 },
-        (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, out: stdout + stderr }),
+        (error, stdout, stderr) =>
+          resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, out: stdout + stderr }),
       );
       child.stdin?.end();
     });
     expect(result.code).toBe(1);
     expect(result.out).toContain('Not logged in to Netlify, and no terminal to log in from: set NETLIFY_AUTH_TOKEN');
-    expect(result.out).toContain('Sign in with Zoom stays off: SESSION_SECRET is not set. To turn it on, run again with --sign-in');
+    expect(result.out).toContain(
+      'Sign in with Zoom stays off: SESSION_SECRET is not set. To turn it on, run again with --sign-in',
+    );
     expect(calls().map((c) => c.args)).toEqual([['status', '--json']]);
   }, 40_000);
 });
 
 describe('npm run deploy: the netlify-cli calls', () => {
   it('creates the site, sets the variables (secrets as secrets), deploys to production, prints the URLs, runs the smoke check', async () => {
-    writeEnv(`${FILLED}ALLOWED_ORIGINS=https://app.example.com\nZOOM_OAUTH_REDIRECT_URL=http://localhost:8888/api/auth/callback\nNETLIFY_AUTH_TOKEN=${TOKEN}\n`);
+    writeEnv(
+      `${FILLED}ALLOWED_ORIGINS=https://app.example.com\nZOOM_OAUTH_REDIRECT_URL=http://localhost:8888/api/auth/callback\nNETLIFY_AUTH_TOKEN=${TOKEN}\n`,
+    );
     const person = io(false);
     const code = await runDeploy(['--name', 'zoom-demo', '--sign-in'], { cwd: dir, env: env(), io: person });
     const sessionSecret = readEnvFile(join(dir, '.env')).get('SESSION_SECRET')!;
@@ -183,9 +202,16 @@ describe('npm run deploy: the netlify-cli calls', () => {
     const person = io(true, ['y', 'my-zoom-site']);
     const code = await runDeploy(['--no-smoke'], { cwd: dir, env: env(), io: person });
     expect(code).toBe(0);
-    expect(person.asked).toEqual([expect.stringContaining('Turn on "Sign in with Zoom"'), expect.stringContaining('Name for the new Netlify site')]);
+    expect(person.asked).toEqual([
+      expect.stringContaining('Turn on "Sign in with Zoom"'),
+      expect.stringContaining('Name for the new Netlify site'),
+    ]);
     const args = calls().map((c) => c.args);
-    expect(args.slice(0, 3)).toEqual([['status', '--json'], ['login'], ['sites:create', '--json', '--name', 'my-zoom-site']]);
+    expect(args.slice(0, 3)).toEqual([
+      ['status', '--json'],
+      ['login'],
+      ['sites:create', '--json', '--name', 'my-zoom-site'],
+    ]);
     expect(args.some((a) => a[0] === 'env:set' && a[1] === 'SESSION_SECRET' && a.includes('--secret'))).toBe(true);
     expect(person.out).toContain('Live: ' + deadSite);
   });
@@ -195,12 +221,30 @@ describe('npm run deploy: the netlify-cli calls', () => {
     mkdirSync(join(dir, '.netlify'));
     writeFileSync(join(dir, '.netlify/state.json'), JSON.stringify({ siteId: 'linked-site-id' }));
     const person = io(true);
-    expect(await runDeploy(['--no-sign-in', '--no-smoke'], { cwd: dir, env: env({ FAKE_NETLIFY_LOGGED_IN: '1' }), io: person })).toBe(0);
+    expect(
+      await runDeploy(['--no-sign-in', '--no-smoke'], {
+        cwd: dir,
+        env: env({ FAKE_NETLIFY_LOGGED_IN: '1' }),
+        io: person,
+      }),
+    ).toBe(0);
     expect(person.asked).toEqual([]);
     expect(calls().map((c) => c.args)).toEqual([
       ['status', '--json'],
       ['env:set', 'ZOOM_MEETING_SDK_KEY', TEST_KEY, '--force', '--site', 'linked-site-id'],
-      ['env:set', 'ZOOM_MEETING_SDK_SECRET', TEST_SECRET, '--secret', '--context', 'production', 'deploy-preview', 'branch-deploy', '--force', '--site', 'linked-site-id'],
+      [
+        'env:set',
+        'ZOOM_MEETING_SDK_SECRET',
+        TEST_SECRET,
+        '--secret',
+        '--context',
+        'production',
+        'deploy-preview',
+        'branch-deploy',
+        '--force',
+        '--site',
+        'linked-site-id',
+      ],
       ['deploy', '--prod', '--context', 'production', '--json', '--site', 'linked-site-id'],
     ]);
     expect(person.out.join('\n')).toContain('OAuth redirect URL for the Marketplace app (when you turn sign-in on)');
@@ -218,7 +262,13 @@ describe('npm run deploy: the netlify-cli calls', () => {
   it('reports a failed deploy and stops', async () => {
     writeEnv(FILLED);
     const person = io(false);
-    expect(await runDeploy(['--no-sign-in'], { cwd: dir, env: env({ NETLIFY_AUTH_TOKEN: TOKEN, FAKE_NETLIFY_DEPLOY_FAILS: '1' }), io: person })).toBe(1);
+    expect(
+      await runDeploy(['--no-sign-in'], {
+        cwd: dir,
+        env: env({ NETLIFY_AUTH_TOKEN: TOKEN, FAKE_NETLIFY_DEPLOY_FAILS: '1' }),
+        io: person,
+      }),
+    ).toBe(1);
     expect(person.out.join('\n')).toContain('netlify deploy failed');
     expect(person.out.join('\n')).not.toContain('Live:');
   });
@@ -252,14 +302,18 @@ describe('deploy helpers', () => {
   });
 
   it('fills an empty SESSION_SECRET line, or appends one', () => {
-    expect(withSessionSecret('A=1\nSESSION_SECRET=\nB=2\n', 'x'.repeat(32))).toBe(`A=1\nSESSION_SECRET=${'x'.repeat(32)}\nB=2\n`);
+    expect(withSessionSecret('A=1\nSESSION_SECRET=\nB=2\n', 'x'.repeat(32))).toBe(
+      `A=1\nSESSION_SECRET=${'x'.repeat(32)}\nB=2\n`,
+    );
     expect(withSessionSecret('A=1', 'y')).toBe('A=1\nSESSION_SECRET=y\n');
     expect(withSessionSecret('', 'y')).toBe('SESSION_SECRET=y\n');
   });
 
   it('reads the CLI’s JSON, also after other output', () => {
     expect(parseCliJson('{\n  "url": "https://a.netlify.app"\n}')).toEqual({ url: 'https://a.netlify.app' });
-    expect(parseCliJson('Building…\ndone\n{\n  "url": "https://a.netlify.app"\n}')).toEqual({ url: 'https://a.netlify.app' });
+    expect(parseCliJson('Building…\ndone\n{\n  "url": "https://a.netlify.app"\n}')).toEqual({
+      url: 'https://a.netlify.app',
+    });
     expect(parseCliJson('no json')).toBeNull();
   });
 });

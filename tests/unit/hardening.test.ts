@@ -69,7 +69,21 @@ describe('1. no open redirect from sign-in, however returnTo is spelled', () => 
   });
 
   it('any string at all becomes a path on this site, never under /api/ (10,000 generated)', () => {
-    const piece = fc.constantFrom('/', '.', '..', '\\', '%2e', '%2f', 'evil.example', 'j', '123456789', 'api', ':', '@', '~');
+    const piece = fc.constantFrom(
+      '/',
+      '.',
+      '..',
+      '\\',
+      '%2e',
+      '%2f',
+      'evil.example',
+      'j',
+      '123456789',
+      'api',
+      ':',
+      '@',
+      '~',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 10 }), (pieces) => {
         const path = safeReturnPath(pieces.join(''));
@@ -104,7 +118,9 @@ describe('2. ZOOM_HOST_SIGNATURES fails closed', () => {
 
   it.each([' Signed-In ', 'signed-in', 'SIGNED-IN'])('%j: host signatures only for a signed-in host', async (value) => {
     vi.stubEnv('ZOOM_HOST_SIGNATURES', value);
-    expect(await errorCode(await sign(new Browser(), { meetingNumber: '123456789', role: 1 }))).toBe('host_sign_in_required');
+    expect(await errorCode(await sign(new Browser(), { meetingNumber: '123456789', role: 1 }))).toBe(
+      'host_sign_in_required',
+    );
   });
 
   it.each(['', 'anyone', ' Anyone '])('%j: anyone', async (value) => {
@@ -178,7 +194,10 @@ describe('5. the lifetime ceiling never refuses the page', () => {
       const res = await sign(new Browser(), { meetingNumber: '123456789', role: 0, ...body });
       if (res.status !== 200) return res.status;
       const { signature: token } = (await json(res)) as { signature: string };
-      const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { iat: number; exp: number };
+      const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as {
+        iat: number;
+        exp: number;
+      };
       return claims.exp - claims.iat;
     };
     expect(await lifetime({})).toBe(7200);
@@ -203,7 +222,9 @@ describe('6. ZOOM_ALLOWED_MEETINGS reads numbers as the README says', () => {
     for (const meetingNumber of meetings) {
       expect((await sign(new Browser(), { meetingNumber, role: 0 })).status, meetingNumber).toBe(200);
     }
-    expect(await errorCode(await sign(new Browser(), { meetingNumber: '555555555', role: 0 }))).toBe('meeting_not_allowed');
+    expect(await errorCode(await sign(new Browser(), { meetingNumber: '555555555', role: 0 }))).toBe(
+      'meeting_not_allowed',
+    );
   });
 
   it.each(['abc', '12345', '978759818 123456789', '978759818;123456789', '9787598189999'])(
@@ -220,7 +241,9 @@ describe('6. ZOOM_ALLOWED_MEETINGS reads numbers as the README says', () => {
       expect(await refusal(await sign(new Browser(), { meetingNumber: '978759818', role: 0 }))).toEqual(expected);
       const host = new Browser();
       await host.signIn();
-      expect(await refusal(await host.call(obf, `${SITE}/api/obf`, post({ meetingNumber: '978759818' })))).toEqual(expected);
+      expect(await refusal(await host.call(obf, `${SITE}/api/obf`, post({ meetingNumber: '978759818' })))).toEqual(
+        expected,
+      );
     },
   );
 });
@@ -246,7 +269,12 @@ describe('7. CSP reports are logged without meeting numbers', () => {
     expect(res.status).toBe(204);
     expect(lines).toEqual([
       JSON.stringify({
-        csp: { disposition: 'enforce', directive: 'frame-src', blocked: 'https://app.zoom.us/wc/join/<number>', page: '/j/<number>' },
+        csp: {
+          disposition: 'enforce',
+          directive: 'frame-src',
+          blocked: 'https://app.zoom.us/wc/join/<number>',
+          page: '/j/<number>',
+        },
       }),
     ]);
   });
@@ -313,13 +341,21 @@ describe('settings fail closed: every setting with a shape refuses anything else
       ['ZOOM_MAX_EXPIRATION_SECONDS', '1e4', () => sign(new Browser(), { meetingNumber: '123456789', role: 0 })],
       ['ZOOM_OAUTH_BASE_URL', 'zoom.us', () => new Browser().call(login, `${SITE}/api/auth/login`)],
       ['ZOOM_API_BASE_URL', 'ftp://api.zoom.us', () => new Browser().call(session, `${SITE}/api/auth/session`)],
-      ['ZOOM_OAUTH_REDIRECT_URL', 'https://site.example/oauth', () => new Browser().call(login, `${SITE}/api/auth/login`)],
+      [
+        'ZOOM_OAUTH_REDIRECT_URL',
+        'https://site.example/oauth',
+        () => new Browser().call(login, `${SITE}/api/auth/login`),
+      ],
       ['VITE_ZOOM_WEB_ENDPOINT', 'zoom.com', () => new Browser().call(zak, `${SITE}/api/zak`, post({}))],
     ];
     for (const [name, value, request] of cases) {
       vi.stubEnv(name, value);
       const res = await request();
-      expect({ name, status: res.status, code: await errorCode(res) }).toEqual({ name, status: 503, code: 'setting_invalid' });
+      expect({ name, status: res.status, code: await errorCode(res) }).toEqual({
+        name,
+        status: 503,
+        code: 'setting_invalid',
+      });
       expect((await refusal(res)).message).toMatch(new RegExp(`^${name} is not valid: `));
       vi.stubEnv(name, SETTING_DEFAULTS[name] ?? '');
     }

@@ -1,7 +1,10 @@
 export const TEST_KEY = 'unitTestClientId123';
 export const TEST_SECRET = 'unit-test-secret-0123456789abcdefXYZ';
 
-export function signatureRequest(body: unknown, init: { method?: string; contentType?: string | null; raw?: string } = {}) {
+export function signatureRequest(
+  body: unknown,
+  init: { method?: string; contentType?: string | null; raw?: string } = {},
+) {
   const headers = new Headers();
   if (init.contentType !== null) headers.set('content-type', init.contentType ?? 'application/json');
   const method = init.method ?? 'POST';

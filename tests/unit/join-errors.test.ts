@@ -1,13 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { COMPONENT_VIEW_JOIN_ERROR_CODES, KNOWN_JOIN_ERROR_CODES, explainJoinError } from '../../lib/errors/join-errors.ts';
+import {
+  COMPONENT_VIEW_JOIN_ERROR_CODES,
+  KNOWN_JOIN_ERROR_CODES,
+  explainJoinError,
+} from '../../lib/errors/join-errors.ts';
 import { CLIENT_VIEW_BUNDLE, COMPONENT_VIEW_BUNDLE, SDK_VERSION } from '../support/zoom-sdk-package.ts';
 
 /** Every code the installed SDK's bundle maps a Zoom answer to (its `apac.errorcodes_*` → code tables). */
 function codesInSdkBundle(path = CLIENT_VIEW_BUNDLE): number[] {
   const bundle = readFileSync(path, 'utf8');
   const codes = new Set<number>();
-  for (const match of bundle.matchAll(/"apac\.(?:errorcodes_[a-z0-9_]+|invalid_parameter|dialog\.[a-z_]+)":(\d+(?:e\d)?)/g)) {
+  for (const match of bundle.matchAll(
+    /"apac\.(?:errorcodes_[a-z0-9_]+|invalid_parameter|dialog\.[a-z_]+)":(\d+(?:e\d)?)/g,
+  )) {
     codes.add(Number(match[1]));
   }
   return [...codes];
@@ -29,10 +35,10 @@ describe('join error table', () => {
 
   it('covers the documented ranges: 0–3, 200, 403, 3000–3713, 4000–4019, 10000', () => {
     const documented = [
-      0, 1, 2, 3, 200, 403, 3000, 3001, 3003, 3004, 3005, 3008, 3009, 3010, 3034, 3082, 3099, 3100, 3265, 3603, 3604, 3606,
-      3608, 3609, 3610, 3611, 3620, 3621, 3622, 3623, 3624, 3625, 3627, 3630, 3633, 3634, 3635, 3701, 3702, 3703, 3704,
-      3705, 3706, 3707, 3708, 3709, 3710, 3711, 3712, 3713, 4000, 4001, 4003, 4004, 4005, 4006, 4007, 4008, 4011, 4012,
-      4013, 4014, 4015, 4016, 4017, 4018, 4019, 10000,
+      0, 1, 2, 3, 200, 403, 3000, 3001, 3003, 3004, 3005, 3008, 3009, 3010, 3034, 3082, 3099, 3100, 3265, 3603, 3604,
+      3606, 3608, 3609, 3610, 3611, 3620, 3621, 3622, 3623, 3624, 3625, 3627, 3630, 3633, 3634, 3635, 3701, 3702, 3703,
+      3704, 3705, 3706, 3707, 3708, 3709, 3710, 3711, 3712, 3713, 4000, 4001, 4003, 4004, 4005, 4006, 4007, 4008, 4011,
+      4012, 4013, 4014, 4015, 4016, 4017, 4018, 4019, 10000,
     ];
     expect(documented.filter((code) => !KNOWN_JOIN_ERROR_CODES.includes(code))).toEqual([]);
   });
@@ -58,7 +64,16 @@ describe('join error table', () => {
     // The embedded client's enum: 1 OPERATION_TIMEOUT, 2 INTERNAL_ERROR, 3 OPERATION_CANCELLED, 200
     // SESSION_FETCH_INFO_ERROR, 5000+ CLIENT_*; read from the bundle so an SDK upgrade that renumbers them fails here.
     const bundle = readFileSync(COMPONENT_VIEW_BUNDLE, 'utf8');
-    for (const [name, code] of [['OPERATION_TIMEOUT', 1], ['INTERNAL_ERROR', 2], ['OPERATION_CANCELLED', 3], ['SESSION_FETCH_INFO_ERROR', 200], ['CLIENT_PLATFORM_UNSUPPORTED', 5000], ['CLIENT_DEPENDENT_ASSETS_INACCESSIBLE', 5001], ['CLIENT_DUPLICATED_JOIN', 5012], ['CLIENT_INVALID_JOIN_PARAMETER', 5013]] as const) {
+    for (const [name, code] of [
+      ['OPERATION_TIMEOUT', 1],
+      ['INTERNAL_ERROR', 2],
+      ['OPERATION_CANCELLED', 3],
+      ['SESSION_FETCH_INFO_ERROR', 200],
+      ['CLIENT_PLATFORM_UNSUPPORTED', 5000],
+      ['CLIENT_DEPENDENT_ASSETS_INACCESSIBLE', 5001],
+      ['CLIENT_DUPLICATED_JOIN', 5012],
+      ['CLIENT_INVALID_JOIN_PARAMETER', 5013],
+    ] as const) {
       expect(bundle, name).toContain(`e[e.${name}=${code === 5000 ? '5e3' : code}]="${name}"`);
       expect(COMPONENT_VIEW_JOIN_ERROR_CODES).toContain(code);
     }

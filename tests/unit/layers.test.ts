@@ -25,7 +25,9 @@ function sources(folder: string): string[] {
 /** Relative imports of a file, as repository paths. */
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map((m) => relative('.', resolve(dirname(file), m[1]!)));
+  return [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map((m) =>
+    relative('.', resolve(dirname(file), m[1]!)),
+  );
 }
 
 describe('layers', () => {
@@ -49,11 +51,17 @@ describe('layers', () => {
 describe('exports', () => {
   // An export nobody imports is a dead end for the next reader ("who uses this?"): keep it module-private.
   it('every name a module exports is used by another file', () => {
-    const all = ['web', 'lib', 'functions', 'scripts', 'tests', 'bench'].flatMap(sources).concat(readdirSync('.').filter((file) => file.endsWith('.ts')));
+    const all = ['web', 'lib', 'functions', 'scripts', 'tests', 'bench']
+      .flatMap(sources)
+      .concat(readdirSync('.').filter((file) => file.endsWith('.ts')));
     const texts = new Map(all.map((file) => [file, readFileSync(file, 'utf8')]));
     const checked = all.filter((file) => /^(web\/src|lib|functions\/_lib|scripts|tests\/support)\//.test(file));
     const unused = checked.flatMap((file) =>
-      [...texts.get(file)!.matchAll(/^export (?:async )?(?:const|function|class|type|interface|enum) ([A-Za-z_0-9]+)/gm)]
+      [
+        ...texts
+          .get(file)!
+          .matchAll(/^export (?:async )?(?:const|function|class|type|interface|enum) ([A-Za-z_0-9]+)/gm),
+      ]
         .map((match) => match[1]!)
         .filter((name) => ![...texts].some(([other, text]) => other !== file && new RegExp(`\\b${name}\\b`).test(text)))
         .map((name) => `${file}: ${name}`),

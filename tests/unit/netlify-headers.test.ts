@@ -25,7 +25,12 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 beforeAll(async () => {
   const built = join(folder, '_headers');
   writeFileSync(built, headersFile({ cloud: DEFAULT_ZOOM_CLOUD }));
-  const { headers, errors } = await parseAllHeaders({ headersFiles: [built], netlifyConfigPath: 'netlify.toml', configHeaders: [], minimal: false });
+  const { headers, errors } = await parseAllHeaders({
+    headersFiles: [built],
+    netlifyConfigPath: 'netlify.toml',
+    configHeaders: [],
+    minimal: false,
+  });
   expect(errors).toEqual([]);
   rules = headers as Header[];
 });
@@ -34,7 +39,8 @@ beforeAll(async () => {
 function headersFor(path: string): Map<string, string[]> {
   const values = new Map<string, string[]>();
   for (const rule of rules.filter((r) => r.forRegExp.test(path))) {
-    for (const [name, value] of Object.entries(rule.values)) values.set(name.toLowerCase(), [...(values.get(name.toLowerCase()) ?? []), value]);
+    for (const [name, value] of Object.entries(rule.values))
+      values.set(name.toLowerCase(), [...(values.get(name.toLowerCase()) ?? []), value]);
   }
   return values;
 }
@@ -77,7 +83,8 @@ describe('caching headers (netlify.toml and the build’s _headers)', () => {
   ])('%s: Cross-Origin-Embedder-Policy %s, from exactly one rule', (path, embedder) => {
     const headers = headersFor(path);
     expect(headers.get('cross-origin-embedder-policy')).toEqual([embedder]);
-    if (!path.startsWith('/assets/') && !path.startsWith('/zoom-sdk/')) expect(headers.get('cross-origin-opener-policy')).toEqual(['same-origin']);
+    if (!path.startsWith('/assets/') && !path.startsWith('/zoom-sdk/'))
+      expect(headers.get('cross-origin-opener-policy')).toEqual(['same-origin']);
   });
 
   it('leaves everything else to Netlify’s default (revalidate)', () => {
@@ -97,7 +104,11 @@ function cloudOf(settings: Parameters<typeof zoomCloud>[0]): ZoomCloud {
 }
 
 const directive = (policy: string, name: string): string[] =>
-  policy.split('; ').find((part) => part.startsWith(`${name} `))?.split(' ').slice(1) ?? [];
+  policy
+    .split('; ')
+    .find((part) => part.startsWith(`${name} `))
+    ?.split(' ')
+    .slice(1) ?? [];
 
 describe('the meeting frames’ policy and the installed SDK', () => {
   // The SDK falls back to other hosts when source.zoom.us cannot be reached; a policy without them turns a CDN
@@ -110,8 +121,12 @@ describe('the meeting frames’ policy and the installed SDK', () => {
     expect(fallbackHosts.length).toBeGreaterThan(0);
     const { enforced } = meetingFramePolicies({ cloud: DEFAULT_ZOOM_CLOUD });
     for (const directive of ['script-src', 'worker-src']) {
-      const sources = enforced.split('; ').find((part) => part.startsWith(`${directive} `))!.split(' ');
-      for (const host of ['https://source.zoom.us', ...new Set(fallbackHosts)]) expect(sources, directive).toContain(host);
+      const sources = enforced
+        .split('; ')
+        .find((part) => part.startsWith(`${directive} `))!
+        .split(' ');
+      for (const host of ['https://source.zoom.us', ...new Set(fallbackHosts)])
+        expect(sources, directive).toContain(host);
     }
   });
 
@@ -127,14 +142,20 @@ describe('the policy follows the build’s Zoom cloud', () => {
     const { enforced, reportOnly } = meetingFramePolicies({ cloud: cloudOf({ webEndpoint: 'www.zoomgov.com' }) });
     expect(directive(enforced, 'script-src')).toContain('https://source.zoomgov.com');
     expect(enforced).not.toMatch(/zoom\.us|cloudfront/);
-    expect(directive(reportOnly, 'connect-src')).toEqual(expect.arrayContaining(['https://www.zoomgov.com', 'https://*.zoomgov.com', 'wss://*.zoomgov.com']));
+    expect(directive(reportOnly, 'connect-src')).toEqual(
+      expect.arrayContaining(['https://www.zoomgov.com', 'https://*.zoomgov.com', 'wss://*.zoomgov.com']),
+    );
     expect(reportOnly).not.toMatch(/zoom\.us/);
   });
 
   it('China CDN: jssdk.zoomus.cn, and the CDNs the SDK falls back to from it', () => {
     const { enforced } = meetingFramePolicies({ cloud: cloudOf({ assets: 'china' }) });
     expect(directive(enforced, 'worker-src')).toEqual(
-      expect.arrayContaining(['https://jssdk.zoomus.cn', 'https://source.zoom.us', 'https://dmogdx0jrul3u.cloudfront.net']),
+      expect.arrayContaining([
+        'https://jssdk.zoomus.cn',
+        'https://source.zoom.us',
+        'https://dmogdx0jrul3u.cloudfront.net',
+      ]),
     );
   });
 
@@ -147,8 +168,15 @@ describe('the policy follows the build’s Zoom cloud', () => {
 
 describe('join links (netlify.toml redirects, as Netlify parses them)', () => {
   it('rewrite /j/* to the form page, keeping the address (200, not a redirect)', async () => {
-    const { redirects, errors } = await parseAllRedirects({ redirectsFiles: [], netlifyConfigPath: 'netlify.toml', configRedirects: [], minimal: false });
+    const { redirects, errors } = await parseAllRedirects({
+      redirectsFiles: [],
+      netlifyConfigPath: 'netlify.toml',
+      configRedirects: [],
+      minimal: false,
+    });
     expect(errors).toEqual([]);
-    expect(redirects).toEqual([expect.objectContaining({ from: `${JOIN_LINK_PREFIX}*`, to: '/index.html', status: 200, force: false })]);
+    expect(redirects).toEqual([
+      expect.objectContaining({ from: `${JOIN_LINK_PREFIX}*`, to: '/index.html', status: 200, force: false }),
+    ]);
   });
 });

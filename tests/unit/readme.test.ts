@@ -2,7 +2,13 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SETTINGS } from '../../lib/settings.ts';
-import { ERRORS_DOC, deployButtonMarkdown, repositoryUrl, withGeneratedErrorTables, withGeneratedTables } from '../../scripts/readme-tables.ts';
+import {
+  ERRORS_DOC,
+  deployButtonMarkdown,
+  repositoryUrl,
+  withGeneratedErrorTables,
+  withGeneratedTables,
+} from '../../scripts/readme-tables.ts';
 
 describe('README', () => {
   it('has its generated parts up to date with the code (run `npm run docs` to update)', () => {
@@ -18,7 +24,13 @@ describe('README', () => {
   it('stays a page a user reads: at most 300 lines, details linked under docs/', () => {
     const readme = readFileSync('README.md', 'utf8');
     expect(readme.split('\n').length).toBeLessThanOrEqual(300);
-    for (const link of ['docs/errors.md', 'docs/api.md', 'docs/sign-in.md', 'docs/component-view.md', 'bench/README.md']) {
+    for (const link of [
+      'docs/errors.md',
+      'docs/api.md',
+      'docs/sign-in.md',
+      'docs/component-view.md',
+      'bench/README.md',
+    ]) {
       expect(readme).toContain(`](${link})`);
       expect(existsSync(link)).toBe(true);
     }
@@ -37,22 +49,50 @@ describe('README', () => {
 
   it('lists every setting of lib/settings.ts in its table, in the table’s order, required as it says, build ones as such', () => {
     const section = readFileSync('README.md', 'utf8').split('## Environment variables')[1]!.split('\n## ')[0]!;
-    const rows = section.split('\n').filter((line) => /^\| `/.test(line)).map((line) => line.split(' | '));
+    const rows = section
+      .split('\n')
+      .filter((line) => /^\| `/.test(line))
+      .map((line) => line.split(' | '));
     const listed = rows.flatMap(([first, required, about]) =>
-      [...first!.matchAll(/`([A-Z_0-9]+)`/g)].map((m) => ({ name: m[1]!, required, buildTime: /^build-time/.test(about ?? '') })),
+      [...first!.matchAll(/`([A-Z_0-9]+)`/g)].map((m) => ({
+        name: m[1]!,
+        required,
+        buildTime: /^build-time/.test(about ?? ''),
+      })),
     );
     expect(listed).toEqual(
-      Object.values(SETTINGS).map((setting) => ({ name: setting.name, required: setting.required, buildTime: setting.readBy !== 'functions' })),
+      Object.values(SETTINGS).map((setting) => ({
+        name: setting.name,
+        required: setting.required,
+        buildTime: setting.readBy !== 'functions',
+      })),
     );
   });
 
   it('documents every kind of error in docs/errors.md', () => {
     const readme = readFileSync(ERRORS_DOC, 'utf8');
-    for (const needle of ['| 3712 |', '| 3705 |', '| 4011 |', '| 10000 |', '`legacy_format`', '`bad_hmac`', '`state_mismatch`', '`access_denied`', '`signer_not_configured`', '`zoom_missing_scope`']) expect(readme).toContain(needle);
+    for (const needle of [
+      '| 3712 |',
+      '| 3705 |',
+      '| 4011 |',
+      '| 10000 |',
+      '`legacy_format`',
+      '`bad_hmac`',
+      '`state_mismatch`',
+      '`access_denied`',
+      '`signer_not_configured`',
+      '`zoom_missing_scope`',
+    ])
+      expect(readme).toContain(needle);
   });
 
   it('makes the Deploy to Netlify button from package.json’s repository, in any npm spelling', () => {
-    for (const spelling of ['git+https://github.com/acme/zoom-sample.git', { type: 'git', url: 'https://github.com/acme/zoom-sample' }, 'github:acme/zoom-sample', 'acme/zoom-sample']) {
+    for (const spelling of [
+      'git+https://github.com/acme/zoom-sample.git',
+      { type: 'git', url: 'https://github.com/acme/zoom-sample' },
+      'github:acme/zoom-sample',
+      'acme/zoom-sample',
+    ]) {
       expect(repositoryUrl(spelling)).toBe('https://github.com/acme/zoom-sample');
     }
     expect(deployButtonMarkdown('acme/zoom-sample')).toContain(
@@ -65,5 +105,9 @@ describe('README', () => {
 });
 
 function markdownUnder(folder: string): string[] {
-  return existsSync(folder) ? readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).map((f) => join(folder, f)) : [];
+  return existsSync(folder)
+    ? readdirSync(folder, { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => join(folder, f))
+    : [];
 }

@@ -27,7 +27,10 @@ describe('the repository address for the Deploy button', () => {
   });
 
   it('drops credentials from an https remote, never copying them', () => {
-    for (const remote of ['https://user:ghp_tok3n@github.com/acme/zoom-sample.git', 'https://ghp_tok3n@github.com/acme/zoom-sample']) {
+    for (const remote of [
+      'https://user:ghp_tok3n@github.com/acme/zoom-sample.git',
+      'https://ghp_tok3n@github.com/acme/zoom-sample',
+    ]) {
       const url = normaliseRepositoryUrl(remote);
       expect(url).toBe('https://github.com/acme/zoom-sample');
       expect(url).not.toContain('tok3n');
@@ -35,8 +38,12 @@ describe('the repository address for the Deploy button', () => {
   });
 
   it('keeps GitLab (with subgroups) on GitLab', () => {
-    expect(normaliseRepositoryUrl('git@gitlab.com:acme/web/zoom-sample.git')).toBe('https://gitlab.com/acme/web/zoom-sample');
-    expect(normaliseRepositoryUrl('https://oauth2:glpat-x@gitlab.com/acme/zoom-sample.git')).toBe('https://gitlab.com/acme/zoom-sample');
+    expect(normaliseRepositoryUrl('git@gitlab.com:acme/web/zoom-sample.git')).toBe(
+      'https://gitlab.com/acme/web/zoom-sample',
+    );
+    expect(normaliseRepositoryUrl('https://oauth2:glpat-x@gitlab.com/acme/zoom-sample.git')).toBe(
+      'https://gitlab.com/acme/zoom-sample',
+    );
     expect(normaliseRepositoryUrl('gitlab:acme/zoom-sample')).toBe('https://gitlab.com/acme/zoom-sample');
   });
 
@@ -56,7 +63,9 @@ describe('the repository address for the Deploy button', () => {
   });
 
   it('reads package.json’s repository as a string or as { url }', () => {
-    expect(repositoryUrl({ type: 'git', url: 'git+https://github.com/acme/zoom-sample.git' })).toBe('https://github.com/acme/zoom-sample');
+    expect(repositoryUrl({ type: 'git', url: 'git+https://github.com/acme/zoom-sample.git' })).toBe(
+      'https://github.com/acme/zoom-sample',
+    );
     expect(repositoryUrl(undefined)).toBeNull();
     expect(repositoryUrl({ type: 'git' })).toBeNull();
     expect(repositoryUrl(42)).toBeNull();

@@ -40,7 +40,13 @@ describe('request log', () => {
     const res = await signature(signatureRequest({ meetingNumber: MEETING, role: 0 }), context);
     const { signature: token } = (await res.json()) as { signature: string };
     const line = lastLine(token, token.split('.')[2]!);
-    expect(line).toEqual({ route: '/api/signature', method: 'POST', status: 200, ms: expect.any(Number), requestId: context.requestId });
+    expect(line).toEqual({
+      route: '/api/signature',
+      method: 'POST',
+      status: 200,
+      ms: expect.any(Number),
+      requestId: context.requestId,
+    });
     expect(line.ms).toBeGreaterThanOrEqual(0);
   });
 
@@ -61,7 +67,9 @@ describe('request log', () => {
     const start = await login(new Request('https://site.test/api/auth/login?returnTo=%2F'), context);
     const location = new URL(start.headers.get('location')!);
     const cookie = start.headers.getSetCookie()[0]!.split(';')[0]!.split('=')[1]!;
-    expect(lastLine(location.searchParams.get('state')!, location.searchParams.get('code_challenge')!, cookie)).toMatchObject({
+    expect(
+      lastLine(location.searchParams.get('state')!, location.searchParams.get('code_challenge')!, cookie),
+    ).toMatchObject({
       route: '/api/auth/login',
       method: 'GET',
       status: 302,
@@ -77,7 +85,12 @@ describe('request log', () => {
   });
 
   it('logs a session lookup without the session cookie', async () => {
-    await session(new Request('https://site.test/api/auth/session', { headers: { cookie: '__Host-zoom_session=sealed-session-789' } }), context);
+    await session(
+      new Request('https://site.test/api/auth/session', {
+        headers: { cookie: '__Host-zoom_session=sealed-session-789' },
+      }),
+      context,
+    );
     expect(lastLine('sealed-session-789')).toMatchObject({ route: '/api/auth/session', method: 'GET', status: 200 });
   });
 
@@ -96,8 +109,17 @@ describe('request log', () => {
     ['obf', '/api/obf', 'POST'],
     ['csp-report', '/api/csp-report', 'POST'],
   ])('%s logs one line per request too', async (name, path, method) => {
-    const { default: handler } = (await import(`../../functions/${name}.ts`)) as { default: (req: Request, context?: Context) => Promise<Response> };
-    const response = await handler(new Request(`https://site.test${path}`, { method, headers: { cookie: '__Host-zoom_session=sealed-session-789' }, body: method === 'POST' ? 'x' : null }), context);
+    const { default: handler } = (await import(`../../functions/${name}.ts`)) as {
+      default: (req: Request, context?: Context) => Promise<Response>;
+    };
+    const response = await handler(
+      new Request(`https://site.test${path}`, {
+        method,
+        headers: { cookie: '__Host-zoom_session=sealed-session-789' },
+        body: method === 'POST' ? 'x' : null,
+      }),
+      context,
+    );
     const line = lastLine('sealed-session-789');
     expect(line).toMatchObject({ route: path, method, status: response.status, requestId: context.requestId });
     expect(response.status).toBeGreaterThanOrEqual(400);

@@ -51,10 +51,21 @@ describe('cookies', () => {
     const attacker = new Browser();
     await attacker.signIn();
     const planted = attacker.cookies.get('__Host-zoom_session')!.value;
-    const res = await session(new Request(`${SITE}/api/auth/session`, { headers: { cookie: `__Host-zoom_session=${planted}; __Host-zoom_session=${real}` } }));
+    const res = await session(
+      new Request(`${SITE}/api/auth/session`, {
+        headers: { cookie: `__Host-zoom_session=${planted}; __Host-zoom_session=${real}` },
+      }),
+    );
     expect(SessionResponse.parse(await json(res)).signedIn).toBe(false);
     const zakRes = await zak(
-      new Request(`${SITE}/api/zak`, { method: 'POST', headers: { cookie: `__Host-zoom_session=${real}; __Host-zoom_session=${real}`, origin: SITE, 'sec-fetch-site': 'same-origin' } }),
+      new Request(`${SITE}/api/zak`, {
+        method: 'POST',
+        headers: {
+          cookie: `__Host-zoom_session=${real}; __Host-zoom_session=${real}`,
+          origin: SITE,
+          'sec-fetch-site': 'same-origin',
+        },
+      }),
     );
     expect(zakRes.status).toBe(401);
   });
@@ -86,7 +97,9 @@ describe('cookies', () => {
     const ours = encrypt({ aud: 'session', at: 'a', exp: 4_000_000_000 }, key.keys.current);
     const { payload } = await jwtDecrypt(ours, key.keys.current);
     expect(payload).toMatchObject({ aud: 'session', at: 'a' });
-    const theirs = await new EncryptJWT({ at: 'b' }).setProtectedHeader({ alg: 'dir', enc: 'A256GCM' }).encrypt(key.keys.current);
+    const theirs = await new EncryptJWT({ at: 'b' })
+      .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
+      .encrypt(key.keys.current);
     expect(decrypt(theirs, key.keys.current)).toMatchObject({ at: 'b' });
     const parts = ours.split('.');
     parts[3] = `${parts[3]!.slice(0, -2)}AA`;
@@ -115,7 +128,9 @@ describe('rate limits', () => {
     const names = readdirSync('functions').filter((file) => file.endsWith('.ts'));
     expect(names.length).toBeGreaterThanOrEqual(8);
     for (const name of names) {
-      const { config } = (await import(`../../functions/${name}`)) as { config: { rateLimit?: { windowLimit: number; aggregateBy: unknown } } };
+      const { config } = (await import(`../../functions/${name}`)) as {
+        config: { rateLimit?: { windowLimit: number; aggregateBy: unknown } };
+      };
       expect(config.rateLimit?.aggregateBy, name).toEqual(['ip', 'domain']);
       expect(config.rateLimit?.windowLimit, name).toBeGreaterThan(0);
     }
@@ -127,7 +142,11 @@ const signature = (req: Request) => signatureHandler(req, {} as Context);
 
 describe('host signatures only for a signed-in host (ZOOM_HOST_SIGNATURES=signed-in)', () => {
   const sign = (browser: Browser, role: 0 | 1) =>
-    browser.call(signature, `${SITE}/api/signature`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ meetingNumber: '123456789', role }) });
+    browser.call(signature, `${SITE}/api/signature`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ meetingNumber: '123456789', role }),
+    });
 
   it('is off by default: role 1 is signed for anyone (starting still needs the host’s ZAK)', async () => {
     expect((await signature(signatureRequest({ meetingNumber: '123456789', role: 1 }))).status).toBe(200);
@@ -156,16 +175,35 @@ describe('host signatures only for a signed-in host (ZOOM_HOST_SIGNATURES=signed
 
 describe('POST /api/csp-report', () => {
   const report = (type: string, body: unknown) =>
-    cspReport(new Request(`${SITE}/api/csp-report`, { method: 'POST', headers: { 'content-type': type }, body: typeof body === 'string' ? body : JSON.stringify(body) }));
+    cspReport(
+      new Request(`${SITE}/api/csp-report`, {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      }),
+    );
 
   it('takes both report formats, answers 204 and logs one compact line per violation, without query strings', async () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     const legacy = await report('application/csp-report', {
-      'csp-report': { 'document-uri': `${SITE}/?signin_error=x#frag`, 'effective-directive': 'script-src-elem', 'blocked-uri': 'https://evil.test/x.js?token=abc', disposition: 'enforce' },
+      'csp-report': {
+        'document-uri': `${SITE}/?signin_error=x#frag`,
+        'effective-directive': 'script-src-elem',
+        'blocked-uri': 'https://evil.test/x.js?token=abc',
+        disposition: 'enforce',
+      },
     });
     expect(legacy.status).toBe(204);
     const modern = await report('application/reports+json', [
-      { type: 'csp-violation', body: { documentURL: `${SITE}/meeting.html?left`, effectiveDirective: 'connect-src', blockedURL: 'wss://zoomfsn.zoom.us/wc/media?zak=secret', disposition: 'report' } },
+      {
+        type: 'csp-violation',
+        body: {
+          documentURL: `${SITE}/meeting.html?left`,
+          effectiveDirective: 'connect-src',
+          blockedURL: 'wss://zoomfsn.zoom.us/wc/media?zak=secret',
+          disposition: 'report',
+        },
+      },
       { type: 'deprecation', body: {} },
     ]);
     expect(modern.status).toBe(204);
@@ -173,13 +211,24 @@ describe('POST /api/csp-report', () => {
     log.mockRestore();
     // Beside each request's own line (functions/_lib/request-log.ts), one line per violation.
     const lines = all.filter((line) => line.startsWith('{"csp":'));
-    expect(all.filter((line) => !lines.includes(line)).map((line) => JSON.parse(line) as { route: string; status: number })).toEqual([
+    expect(
+      all.filter((line) => !lines.includes(line)).map((line) => JSON.parse(line) as { route: string; status: number }),
+    ).toEqual([
       expect.objectContaining({ route: '/api/csp-report', status: 204 }),
       expect.objectContaining({ route: '/api/csp-report', status: 204 }),
     ]);
     expect(lines).toEqual([
-      JSON.stringify({ csp: { disposition: 'enforce', directive: 'script-src-elem', blocked: 'https://evil.test/x.js', page: '/' } }),
-      JSON.stringify({ csp: { disposition: 'report', directive: 'connect-src', blocked: 'wss://zoomfsn.zoom.us/wc/media', page: '/meeting.html' } }),
+      JSON.stringify({
+        csp: { disposition: 'enforce', directive: 'script-src-elem', blocked: 'https://evil.test/x.js', page: '/' },
+      }),
+      JSON.stringify({
+        csp: {
+          disposition: 'report',
+          directive: 'connect-src',
+          blocked: 'wss://zoomfsn.zoom.us/wc/media',
+          page: '/meeting.html',
+        },
+      }),
     ]);
   });
 
@@ -188,7 +237,9 @@ describe('POST /api/csp-report', () => {
     expect((await report('application/csp-report', 'x'.repeat(17_000))).status).toBe(413);
     const notReport = await report('application/csp-report', { hello: 1 });
     expect(notReport.status).toBe(400);
-    expect(await json(notReport)).toMatchObject({ error: { code: 'invalid_request', fields: { body: ['is not a CSP violation report'] } } });
+    expect(await json(notReport)).toMatchObject({
+      error: { code: 'invalid_request', fields: { body: ['is not a CSP violation report'] } },
+    });
     expect((await report('application/csp-report', '{')).status).toBe(400);
     const get = await cspReport(new Request(`${SITE}/api/csp-report`));
     expect(get.status).toBe(405);

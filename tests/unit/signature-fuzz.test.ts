@@ -6,7 +6,11 @@ import { TEST_KEY, TEST_SECRET } from './helpers.ts';
 import { badRequest, toRequestInit } from '../contract/bad-requests.ts';
 
 const context = {} as Context;
-const secretBytes = [TEST_SECRET, Buffer.from(TEST_SECRET).toString('base64'), Buffer.from(TEST_SECRET).toString('base64url')];
+const secretBytes = [
+  TEST_SECRET,
+  Buffer.from(TEST_SECRET).toString('base64'),
+  Buffer.from(TEST_SECRET).toString('base64url'),
+];
 
 describe('the signer under 10,000 generated bad requests', () => {
   beforeAll(() => {

@@ -75,14 +75,19 @@ describe('POST /api/signature: signing', () => {
     expect(payload.mn).toBe(mn);
   });
 
-  it.each([1800, 7200, 14_400])('keeps exp − iat = expirationSeconds (%i) within the site’s 4 h ceiling', async (expirationSeconds) => {
-    const { payload } = await sign({ meetingNumber: '123456789', role: 0, expirationSeconds });
-    expect(payload.exp! - payload.iat!).toBe(expirationSeconds);
-    expect(payload.tokenExp).toBe(payload.exp);
-  });
+  it.each([1800, 7200, 14_400])(
+    'keeps exp − iat = expirationSeconds (%i) within the site’s 4 h ceiling',
+    async (expirationSeconds) => {
+      const { payload } = await sign({ meetingNumber: '123456789', role: 0, expirationSeconds });
+      expect(payload.exp! - payload.iat!).toBe(expirationSeconds);
+      expect(payload.tokenExp).toBe(payload.exp);
+    },
+  );
 
   it('refuses a lifetime over the site’s ceiling (4 h unless ZOOM_MAX_EXPIRATION_SECONDS says more), naming the field', async () => {
-    const { res, body } = await call(signatureRequest({ meetingNumber: '123456789', role: 0, expirationSeconds: 14_401 }));
+    const { res, body } = await call(
+      signatureRequest({ meetingNumber: '123456789', role: 0, expirationSeconds: 14_401 }),
+    );
     expect(res.status).toBe(400);
     expect(body).toEqual({
       error: {
@@ -102,17 +107,26 @@ describe('POST /api/signature: signing', () => {
       expect(refused.body).toEqual({
         error: {
           code: 'setting_invalid',
-          message: 'ZOOM_MAX_EXPIRATION_SECONDS is not valid: set a whole number of seconds from 1800 to 172800, or leave it unset for 14400.',
+          message:
+            'ZOOM_MAX_EXPIRATION_SECONDS is not valid: set a whole number of seconds from 1800 to 172800, or leave it unset for 14400.',
         },
       });
     }
   });
 
   it('accepts the numeric strings that clients of Zoom’s auth endpoint sample send, and signs numbers', async () => {
-    const { payload } = await sign({ meetingNumber: 978759818, role: '1', expirationSeconds: '3600', videoWebRtcMode: '1' });
+    const { payload } = await sign({
+      meetingNumber: 978759818,
+      role: '1',
+      expirationSeconds: '3600',
+      videoWebRtcMode: '1',
+    });
     expect(payload).toMatchObject({ mn: '978759818', role: 1, video_webrtc_mode: 1 });
     expect(payload.exp! - payload.iat!).toBe(3600);
-    expect((await sign({ meetingNumber: '123456789', role: '0', videoWebRtcMode: '0' })).payload).toMatchObject({ role: 0, video_webrtc_mode: 0 });
+    expect((await sign({ meetingNumber: '123456789', role: '0', videoWebRtcMode: '0' })).payload).toMatchObject({
+      role: 0,
+      video_webrtc_mode: 0,
+    });
   });
 
   it('adds video_webrtc_mode only when asked', async () => {
@@ -166,7 +180,11 @@ describe('POST /api/signature: errors', () => {
     ['form', 'application/x-www-form-urlencoded'],
     ['none', null],
   ])('answers a %s content type with 415', async (_name, contentType) => {
-    await expectError(signatureRequest({ meetingNumber: '123456789', role: 0 }, { contentType }), 415, 'unsupported_media_type');
+    await expectError(
+      signatureRequest({ meetingNumber: '123456789', role: 0 }, { contentType }),
+      415,
+      'unsupported_media_type',
+    );
   });
 
   it('answers a body over 4 KB with 413', async () => {
@@ -190,7 +208,11 @@ describe('POST /api/signature: errors', () => {
     [['ZOOM_MEETING_SDK_KEY', 'ZOOM_MEETING_SDK_SECRET'], 'ZOOM_MEETING_SDK_KEY and ZOOM_MEETING_SDK_SECRET'],
   ])('answers 503 naming the missing variable when %j is unset', async (unset, named) => {
     for (const name of unset) vi.stubEnv(name, '');
-    const { error } = await expectError(signatureRequest({ meetingNumber: '123456789', role: 0 }), 503, 'signer_not_configured');
+    const { error } = await expectError(
+      signatureRequest({ meetingNumber: '123456789', role: 0 }),
+      503,
+      'signer_not_configured',
+    );
     expect(error.message).toContain(`set ${named} (`);
   });
 
@@ -212,7 +234,11 @@ describe('POST /api/signature: the secret never leaves', () => {
   it.each(requests)('no body or header holds the secret for %s', async (_name, make) => {
     const { res, text } = await call(make());
     const headerText = [...res.headers].map(([k, v]) => `${k}: ${v}`).join('\n');
-    for (const needle of [TEST_SECRET, Buffer.from(TEST_SECRET).toString('base64'), Buffer.from(TEST_SECRET).toString('base64url')]) {
+    for (const needle of [
+      TEST_SECRET,
+      Buffer.from(TEST_SECRET).toString('base64'),
+      Buffer.from(TEST_SECRET).toString('base64url'),
+    ]) {
       expect(text).not.toContain(needle);
       expect(headerText).not.toContain(needle);
     }
@@ -239,7 +265,10 @@ describe('POST /api/signature: optional access limits', () => {
     expect((await handler(post({ meetingNumber: '978 7598 180', role: 0 }), context)).status).toBe(200);
     const res = await handler(post({ meetingNumber: '555555555', role: 0 }), context);
     expect(res.status).toBe(403);
-    expect(ErrorBody.parse(await res.json()).error).toMatchObject({ code: 'meeting_not_allowed', fields: { meetingNumber: ['is not one of the meetings this site may join'] } });
+    expect(ErrorBody.parse(await res.json()).error).toMatchObject({
+      code: 'meeting_not_allowed',
+      fields: { meetingNumber: ['is not one of the meetings this site may join'] },
+    });
   });
 
   it('without ALLOWED_ORIGINS: no CORS headers, same-origin and server-to-server calls work', async () => {
@@ -257,7 +286,13 @@ describe('POST /api/signature: optional access limits', () => {
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example');
     expect(allowed.headers.get('vary')).toBe('Origin');
 
-    const pre = await handler(new Request('https://site.example/api/signature', { method: 'OPTIONS', headers: { origin: 'https://admin.example' } }), context);
+    const pre = await handler(
+      new Request('https://site.example/api/signature', {
+        method: 'OPTIONS',
+        headers: { origin: 'https://admin.example' },
+      }),
+      context,
+    );
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-headers')).toBe('content-type');
 
@@ -268,6 +303,8 @@ describe('POST /api/signature: optional access limits', () => {
       expect(refused.headers.get('access-control-allow-origin')).toBeNull();
     }
     // The site's own page still works.
-    expect((await handler(post({ meetingNumber: '123456789', role: 0 }, 'https://site.example'), context)).status).toBe(200);
+    expect((await handler(post({ meetingNumber: '123456789', role: 0 }, 'https://site.example'), context)).status).toBe(
+      200,
+    );
   });
 });

@@ -31,38 +31,53 @@ interface Vector {
 const { vectors } = JSON.parse(readFileSync('signers/vectors.json', 'utf8')) as { vectors: Vector[] };
 
 describe('signers/vectors.json', () => {
-  it.each(vectors.map((v) => [v.name, v] as const))('%s: the token is what its inputs say, signed with its secret', (_name, { input, token }) => {
-    expect(verifyHs256(token, input.secret)).toBe(true);
-    const [header, payload] = token.split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()) as unknown);
-    expect(header).toEqual({ alg: 'HS256', typ: 'JWT' });
-    const iat = Math.floor(input.nowMs / 1000) - 30;
-    const exp = iat + input.expirationSeconds;
-    expect(payload).toEqual({
-      appKey: input.sdkKey,
-      sdkKey: input.sdkKey,
-      mn: input.meetingNumber,
-      role: input.role,
-      iat,
-      exp,
-      tokenExp: exp,
-      ...(input.videoWebRtcMode === undefined ? {} : { video_webrtc_mode: input.videoWebRtcMode }),
-    });
-  });
+  it.each(vectors.map((v) => [v.name, v] as const))(
+    '%s: the token is what its inputs say, signed with its secret',
+    (_name, { input, token }) => {
+      expect(verifyHs256(token, input.secret)).toBe(true);
+      const [header, payload] = token
+        .split('.')
+        .slice(0, 2)
+        .map((part) => JSON.parse(Buffer.from(part, 'base64url').toString()) as unknown);
+      expect(header).toEqual({ alg: 'HS256', typ: 'JWT' });
+      const iat = Math.floor(input.nowMs / 1000) - 30;
+      const exp = iat + input.expirationSeconds;
+      expect(payload).toEqual({
+        appKey: input.sdkKey,
+        sdkKey: input.sdkKey,
+        mn: input.meetingNumber,
+        role: input.role,
+        iat,
+        exp,
+        tokenExp: exp,
+        ...(input.videoWebRtcMode === undefined ? {} : { video_webrtc_mode: input.videoWebRtcMode }),
+      });
+    },
+  );
 
-  it.each(vectors.map((v) => [v.name, v] as const))('%s: functions/_lib/sign-jwt.ts reproduces it', (_name, { input, token }) => {
-    expect(signMeetingSdkJwt(input).token).toBe(token);
-  });
+  it.each(vectors.map((v) => [v.name, v] as const))(
+    '%s: functions/_lib/sign-jwt.ts reproduces it',
+    (_name, { input, token }) => {
+      expect(signMeetingSdkJwt(input).token).toBe(token);
+    },
+  );
 
   // The commands set ZOOM_MAX_EXPIRATION_SECONDS=172800: one vector is Zoom's longest lifetime, above the default 4 h.
-  it.each(SIGNERS.map((s) => [s.language, s] as const))('%s reproduces every token byte for byte', (_language, { vectors: command }) => {
-    const printed = execSync(command, { encoding: 'utf8', timeout: 60_000 }).trim().split('\n');
-    expect(printed).toEqual(vectors.map((v) => v.token));
-  }, 60_000);
+  it.each(SIGNERS.map((s) => [s.language, s] as const))(
+    '%s reproduces every token byte for byte',
+    (_language, { vectors: command }) => {
+      const printed = execSync(command, { encoding: 'utf8', timeout: 60_000 }).trim().split('\n');
+      expect(printed).toEqual(vectors.map((v) => v.token));
+    },
+    60_000,
+  );
 });
 
 describe('signers/signers.json', () => {
   it('lists every signer directory once, with its copy-paste file, its Debian packages and its read deadline', () => {
-    const dirs = readdirSync('signers', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    const dirs = readdirSync('signers', { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
     expect(SIGNERS.map((s) => s.language).sort()).toEqual(dirs.sort());
     for (const entry of SIGNERS) {
       expect(existsSync(entry.signer), entry.signer).toBe(true);

@@ -52,7 +52,9 @@ describe('first-load size budget', () => {
 describe('function bundle budget', () => {
   it('keeps the signer at most 50 KB and every sign-in function at most 100 KB', async () => {
     const bundled = await esbuild({ ...buildOptions(), write: false });
-    const sizes = Object.fromEntries(bundled.outputFiles.map((file) => [file.path.split('/').pop()!, file.contents.length]));
+    const sizes = Object.fromEntries(
+      bundled.outputFiles.map((file) => [file.path.split('/').pop()!, file.contents.length]),
+    );
     expect(sizes['signature.mjs']).toBeLessThanOrEqual(50 * 1024);
     for (const [name, bytes] of Object.entries(sizes)) expect(bytes, name).toBeLessThanOrEqual(100 * 1024);
     // Self-contained: no import of a package Netlify would have to ship beside it.

@@ -40,9 +40,18 @@ function answer(req: IncomingMessage, res: ServerResponse): void {
       return void res.end('Not Found');
     }
     const nowMs = site.signer === 'expired' ? Date.now() - 3 * 3600_000 : Date.now();
-    const { token, claims } = signMeetingSdkJwt({ sdkKey: TEST_KEY, secret: TEST_SECRET, meetingNumber: '123456789', role: 0, expirationSeconds: 1800, nowMs });
+    const { token, claims } = signMeetingSdkJwt({
+      sdkKey: TEST_KEY,
+      secret: TEST_SECRET,
+      meetingNumber: '123456789',
+      role: 0,
+      expirationSeconds: 1800,
+      nowMs,
+    });
     res.setHeader('content-type', 'application/json');
-    return void res.end(JSON.stringify({ signature: token, sdkKey: TEST_KEY, expiresAt: new Date(claims.exp * 1000).toISOString() }));
+    return void res.end(
+      JSON.stringify({ signature: token, sdkKey: TEST_KEY, expiresAt: new Date(claims.exp * 1000).toISOString() }),
+    );
   }
   if (site.selfHosted && path.startsWith(`${SELF_HOSTED_LIB_PATH}/`)) {
     res.setHeader('content-type', 'text/javascript');
@@ -62,16 +71,21 @@ beforeAll(async () => {
   base = new URL(`http://127.0.0.1:${(server.address() as { port: number }).port}/`);
 });
 afterAll(() => new Promise((resolve) => server.close(resolve)));
-beforeEach(() => Object.assign(site, { isolation: true, clockOffsetMs: 0, signer: 'ok', selfHosted: true, catchAll: false }));
+beforeEach(() =>
+  Object.assign(site, { isolation: true, clockOffsetMs: 0, signer: 'ok', selfHosted: true, catchAll: false }),
+);
 
-const smoke = (local = { sdkKey: TEST_KEY, secret: TEST_SECRET }) => runSmoke({ site: base, local, browser: false, timeoutMs: 3000 });
+const smoke = (local = { sdkKey: TEST_KEY, secret: TEST_SECRET }) =>
+  runSmoke({ site: base, local, browser: false, timeoutMs: 3000 });
 const finding = (findings: Finding[], check: string) => findings.find((f) => f.check === check);
 
 describe('smoke check', () => {
   it('passes a site that gets everything right', async () => {
     const findings = await smoke();
     expect(joinCanWork(findings), formatFindings(findings)).toBe(true);
-    expect(finding(findings, 'sdk assets')?.detail).toContain(`this site (${new URL(`${SELF_HOSTED_LIB_PATH}/`, base).href})`);
+    expect(finding(findings, 'sdk assets')?.detail).toContain(
+      `this site (${new URL(`${SELF_HOSTED_LIB_PATH}/`, base).href})`,
+    );
     expect(finding(findings, 'sign-in')?.status).toBe('info');
   });
 
@@ -79,7 +93,10 @@ describe('smoke check', () => {
     site.isolation = false;
     const findings = await smoke();
     expect(joinCanWork(findings)).toBe(false);
-    expect(finding(findings, 'headers /')).toMatchObject({ status: 'fail', detail: expect.stringContaining('Cross-Origin-Opener-Policy is missing') });
+    expect(finding(findings, 'headers /')).toMatchObject({
+      status: 'fail',
+      detail: expect.stringContaining('Cross-Origin-Opener-Policy is missing'),
+    });
     expect(finding(findings, 'headers /')?.fix).toContain('netlify.toml');
   });
 
@@ -94,21 +111,33 @@ describe('smoke check', () => {
 
   it('fails a site without the signature function, or with an expired signature', async () => {
     site.signer = 'missing';
-    expect(finding(await smoke(), 'signature')).toMatchObject({ status: 'fail', detail: expect.stringContaining('answered 404') });
+    expect(finding(await smoke(), 'signature')).toMatchObject({
+      status: 'fail',
+      detail: expect.stringContaining('answered 404'),
+    });
     site.signer = 'expired';
-    expect(finding(await smoke(), 'signature')).toMatchObject({ status: 'fail', detail: expect.stringContaining('expired:') });
+    expect(finding(await smoke(), 'signature')).toMatchObject({
+      status: 'fail',
+      detail: expect.stringContaining('expired:'),
+    });
   });
 
   it('passes without a local secret, saying the HMAC was not verified', async () => {
     const findings = await smoke({ sdkKey: TEST_KEY, secret: '' });
-    expect(finding(findings, 'signature')).toMatchObject({ status: 'ok', detail: expect.stringContaining('HMAC not verified') });
+    expect(finding(findings, 'signature')).toMatchObject({
+      status: 'ok',
+      detail: expect.stringContaining('HMAC not verified'),
+    });
   });
 
   it('fails with a fix when the SDK’s files cannot be reached (an offline CDN, named by --assets)', async () => {
     site.selfHosted = false;
     const cdn = `http://127.0.0.1:${await closedPort()}/x/lib`;
     const findings = await runSmoke({ site: base, browser: false, timeoutMs: 3000, assets: new URL(cdn) });
-    expect(finding(findings, 'sdk assets')).toMatchObject({ status: 'fail', detail: expect.stringContaining(`Could not reach ${cdn}/av/js_media.min.js (ECONNREFUSED)`) });
+    expect(finding(findings, 'sdk assets')).toMatchObject({
+      status: 'fail',
+      detail: expect.stringContaining(`Could not reach ${cdn}/av/js_media.min.js (ECONNREFUSED)`),
+    });
     expect(finding(findings, 'sdk assets')?.fix).toContain('VITE_ZOOM_ASSETS=self');
   });
 
@@ -117,9 +146,18 @@ describe('smoke check', () => {
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     try {
       const started = Date.now();
-      const findings = await runSmoke({ site: new URL(`http://127.0.0.1:${(silent.address() as { port: number }).port}/`), timeoutMs: 1000 });
+      const findings = await runSmoke({
+        site: new URL(`http://127.0.0.1:${(silent.address() as { port: number }).port}/`),
+        timeoutMs: 1000,
+      });
       expect(Date.now() - started).toBeLessThan(3000);
-      expect(findings).toEqual([expect.objectContaining({ check: 'reach', status: 'fail', detail: expect.stringContaining('(no answer in time)') })]);
+      expect(findings).toEqual([
+        expect.objectContaining({
+          check: 'reach',
+          status: 'fail',
+          detail: expect.stringContaining('(no answer in time)'),
+        }),
+      ]);
     } finally {
       silent.closeAllConnections();
       await new Promise((resolve) => silent.close(resolve));
@@ -127,12 +165,21 @@ describe('smoke check', () => {
   });
 
   it('follows the site’s redirect (http → https, a custom domain) before posting to it', async () => {
-    const redirector = createServer((req, res) => res.writeHead(301, { location: new URL(req.url ?? '/', base).href }).end());
+    const redirector = createServer((req, res) =>
+      res.writeHead(301, { location: new URL(req.url ?? '/', base).href }).end(),
+    );
     await new Promise<void>((resolve) => redirector.listen(0, '127.0.0.1', resolve));
     try {
       const from = new URL(`http://127.0.0.1:${(redirector.address() as { port: number }).port}/`);
-      const findings = await runSmoke({ site: from, local: { sdkKey: TEST_KEY, secret: TEST_SECRET }, browser: false, timeoutMs: 3000 });
-      expect(finding(findings, 'reach')?.detail).toContain(`${from.href} redirects to ${base.href}; it answered 200 in`);
+      const findings = await runSmoke({
+        site: from,
+        local: { sdkKey: TEST_KEY, secret: TEST_SECRET },
+        browser: false,
+        timeoutMs: 3000,
+      });
+      expect(finding(findings, 'reach')?.detail).toContain(
+        `${from.href} redirects to ${base.href}; it answered 200 in`,
+      );
       expect(joinCanWork(findings), formatFindings(findings)).toBe(true);
     } finally {
       await new Promise((resolve) => redirector.close(resolve));
@@ -143,7 +190,10 @@ describe('smoke check', () => {
     Object.assign(site, { selfHosted: false, catchAll: true });
     const lib = new URL(`${SELF_HOSTED_LIB_PATH}`, base);
     const findings = await runSmoke({ site: base, browser: false, timeoutMs: 3000, assets: lib });
-    expect(finding(findings, 'sdk assets')).toMatchObject({ status: 'fail', detail: expect.stringContaining('answered with an HTML page') });
+    expect(finding(findings, 'sdk assets')).toMatchObject({
+      status: 'fail',
+      detail: expect.stringContaining('answered with an HTML page'),
+    });
   });
 
   it('prints no secret in its table', async () => {
@@ -176,9 +226,14 @@ describe('smoke command line', () => {
 
 describe('the CDN a site’s page names (Zoom for Government, China)', () => {
   it('takes the SDK files’ CDN from the form page’s preconnect, else none', () => {
-    const page = (hrefs: string[]) => hrefs.map((href) => `<link rel="preconnect" href="${href}" crossorigin />`).join('\n');
-    expect(sdkLibFromPage(page(['https://source.zoomgov.com', 'https://www.zoomgov.com']))?.href).toBe(`https://source.zoomgov.com/${ZOOM_SDK_VERSION}/lib/`);
-    expect(sdkLibFromPage(page(['https://jssdk.zoomus.cn', 'https://zoom.us']))?.href).toBe(`https://jssdk.zoomus.cn/${ZOOM_SDK_VERSION}/lib/`);
+    const page = (hrefs: string[]) =>
+      hrefs.map((href) => `<link rel="preconnect" href="${href}" crossorigin />`).join('\n');
+    expect(sdkLibFromPage(page(['https://source.zoomgov.com', 'https://www.zoomgov.com']))?.href).toBe(
+      `https://source.zoomgov.com/${ZOOM_SDK_VERSION}/lib/`,
+    );
+    expect(sdkLibFromPage(page(['https://jssdk.zoomus.cn', 'https://zoom.us']))?.href).toBe(
+      `https://jssdk.zoomus.cn/${ZOOM_SDK_VERSION}/lib/`,
+    );
     // A self-hosting build names only Zoom's endpoint; a page naming some other host is not trusted as a CDN.
     expect(sdkLibFromPage(page(['https://zoom.us']))).toBeNull();
     expect(sdkLibFromPage(page(['https://cdn.evil.example']))).toBeNull();

@@ -42,9 +42,18 @@ describe('zoomCloud', () => {
 
   it('China CDN and self-hosting change where the files come from, not the cloud', () => {
     const china = zoomCloud({ assets: 'china' });
-    expect(china.ok && china.cloud).toMatchObject({ webEndpoint: 'zoom.us', libUrl: `https://jssdk.zoomus.cn/${ZOOM_SDK_VERSION}/lib`, customLib: true });
+    expect(china.ok && china.cloud).toMatchObject({
+      webEndpoint: 'zoom.us',
+      libUrl: `https://jssdk.zoomus.cn/${ZOOM_SDK_VERSION}/lib`,
+      customLib: true,
+    });
     const self = zoomCloud({ webEndpoint: 'www.zoomgov.com', assets: 'self' });
-    expect(self.ok && self.cloud).toMatchObject({ webEndpoint: 'www.zoomgov.com', libUrl: SELF_HOSTED_LIB_PATH, assetOrigins: [], customLib: true });
+    expect(self.ok && self.cloud).toMatchObject({
+      webEndpoint: 'www.zoomgov.com',
+      libUrl: SELF_HOSTED_LIB_PATH,
+      assetOrigins: [],
+      customLib: true,
+    });
   });
 
   it.each([
@@ -75,7 +84,11 @@ describe('sign-in follows the site’s Zoom cloud (functions/_lib/auth.ts, zoom-
     [{}, { oauth: 'https://zoom.us', api: 'https://api.zoom.us' }],
     [{ VITE_ZOOM_WEB_ENDPOINT: 'www.zoomgov.com' }, { oauth: 'https://zoomgov.com', api: 'https://api.zoomgov.com' }],
     [
-      { VITE_ZOOM_WEB_ENDPOINT: 'www.zoomgov.com', ZOOM_OAUTH_BASE_URL: 'http://127.0.0.1:1/', ZOOM_API_BASE_URL: 'http://127.0.0.1:2' },
+      {
+        VITE_ZOOM_WEB_ENDPOINT: 'www.zoomgov.com',
+        ZOOM_OAUTH_BASE_URL: 'http://127.0.0.1:1/',
+        ZOOM_API_BASE_URL: 'http://127.0.0.1:2',
+      },
       { oauth: 'http://127.0.0.1:1', api: 'http://127.0.0.1:2' },
     ],
   ])('with %j: %j', (env, expected) => {
@@ -92,13 +105,18 @@ describe('sign-in follows the site’s Zoom cloud (functions/_lib/auth.ts, zoom-
     if (setup.ok) throw new Error('accepted');
     expect(setup.response.status).toBe(503);
     const { error } = ErrorBody.parse(await setup.response.json());
-    expect(error).toMatchObject({ code: 'setting_invalid', message: expect.stringContaining(`${Object.keys(env)[0]} is not valid:`) });
+    expect(error).toMatchObject({
+      code: 'setting_invalid',
+      message: expect.stringContaining(`${Object.keys(env)[0]} is not valid:`),
+    });
   });
 
   it('the login redirect goes to Zoom for Government’s OAuth server', () => {
     const setup = setupWith({ VITE_ZOOM_WEB_ENDPOINT: 'www.zoomgov.com' });
     if (!setup.ok) throw new Error('refused');
-    const url = new URL(authorizeUrl(setup.app, { redirectUri: 'https://site.example/api/auth/callback', state: 's', challenge: 'c' }));
+    const url = new URL(
+      authorizeUrl(setup.app, { redirectUri: 'https://site.example/api/auth/callback', state: 's', challenge: 'c' }),
+    );
     expect(url.origin + url.pathname).toBe('https://zoomgov.com/oauth/authorize');
   });
 });

@@ -10,7 +10,12 @@ import type { EdgeHandler, EngineName, EngineSession } from './engine.ts';
 export async function answerAtTheEdge(page: Page, edge: EdgeHandler): Promise<void> {
   await page.route(/^https?:\/\/(?!localhost[:/]|127\.0\.0\.1[:/])/, async (route) => {
     const request = route.request();
-    const reply = await edge({ method: request.method(), url: new URL(request.url()), headers: await request.allHeaders(), body: request.postData() ?? '' });
+    const reply = await edge({
+      method: request.method(),
+      url: new URL(request.url()),
+      headers: await request.allHeaders(),
+      body: request.postData() ?? '',
+    });
     switch (reply.kind) {
       case 'respond':
         return route.fulfill({ status: reply.status, headers: reply.headers, body: reply.body });
@@ -24,7 +29,12 @@ export async function answerAtTheEdge(page: Page, edge: EdgeHandler): Promise<vo
   });
 }
 
-export async function launchPlaywright(engine: EngineName, type: BrowserType, edge: EdgeHandler, options: LaunchOptions = {}): Promise<EngineSession> {
+export async function launchPlaywright(
+  engine: EngineName,
+  type: BrowserType,
+  edge: EdgeHandler,
+  options: LaunchOptions = {},
+): Promise<EngineSession> {
   const browser = await type.launch(options);
   // Camera and microphone granted, as a person would ("Check this browser" and its preview); Chromium's fake devices.
   const context = await browser.newContext({ permissions: engine === 'chromium' ? ['camera', 'microphone'] : [] });

@@ -26,7 +26,12 @@ async function answer(request: HTTPRequest, edge: EdgeHandler): Promise<void> {
     case 'respond':
       return request.respond({ status: reply.status, headers: reply.headers, body: reply.body });
     case 'file':
-      return request.respond({ status: 200, headers: reply.headers, contentType: contentTypeOf(reply.path), body: readFileSync(reply.path) });
+      return request.respond({
+        status: 200,
+        headers: reply.headers,
+        contentType: contentTypeOf(reply.path),
+        body: readFileSync(reply.path),
+      });
     case 'refuse':
       return request.abort('connectionrefused');
     case 'hang':

@@ -67,7 +67,12 @@ export interface Problem {
 
 /** The explanation the page shows, once it shows one. */
 export async function problemShown(session: EngineSession, timeoutMs?: number): Promise<Problem> {
-  await waitUntil(session, `!document.getElementById('problem').hidden && document.getElementById('problem-title').textContent`, 'an explanation', timeoutMs);
+  await waitUntil(
+    session,
+    `!document.getElementById('problem').hidden && document.getElementById('problem-title').textContent`,
+    'an explanation',
+    timeoutMs,
+  );
   return session.evaluate<Problem>(`({
     title: document.getElementById('problem-title').textContent,
     meaning: document.getElementById('problem-meaning').textContent,

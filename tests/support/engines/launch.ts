@@ -33,8 +33,12 @@ export function launcherFor(engine: EngineName): Launcher | undefined {
     case 'chromium':
       return { build: 'Chromium', launch: launchChromium };
     case 'firefox':
-      return firefoxAvailable() ? { build: "Debian's firefox-esr (WebDriver BiDi)", launch: launchFirefox } : playwrightBuild(engine, firefox);
+      return firefoxAvailable()
+        ? { build: "Debian's firefox-esr (WebDriver BiDi)", launch: launchFirefox }
+        : playwrightBuild(engine, firefox);
     case 'webkit':
-      return webkitAvailable() ? { build: "Debian's WebKitGTK MiniBrowser (WebDriver)", launch: launchWebKit } : playwrightBuild(engine, webkit);
+      return webkitAvailable()
+        ? { build: "Debian's WebKitGTK MiniBrowser (WebDriver)", launch: launchWebKit }
+        : playwrightBuild(engine, webkit);
   }
 }

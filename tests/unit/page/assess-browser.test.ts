@@ -17,7 +17,8 @@ const healthy: BrowserFacts = {
   clock: { ok: true, skewSeconds: 3 },
 };
 
-const byCheck = (facts: BrowserFacts) => Object.fromEntries(assessBrowser(facts).map((finding) => [finding.check, finding]));
+const byCheck = (facts: BrowserFacts) =>
+  Object.fromEntries(assessBrowser(facts).map((finding) => [finding.check, finding]));
 
 describe('assessBrowser', () => {
   it('a healthy browser: every line ok, each saying what it means', () => {
@@ -55,21 +56,47 @@ describe('assessBrowser', () => {
 
   it('SDK features missing, SDK not loadable, files blocked', () => {
     const missing = byCheck({ ...healthy, sdk: { ok: true, check: { ...sdkCheck, unsupported: ['screen sharing'] } } });
-    expect(missing['Zoom’s requirements']).toMatchObject({ verdict: 'warning', finding: expect.stringContaining('screen sharing') });
+    expect(missing['Zoom’s requirements']).toMatchObject({
+      verdict: 'warning',
+      finding: expect.stringContaining('screen sharing'),
+    });
     const failed = byCheck({ ...healthy, sdk: { ok: false, reason: 'Failed to fetch' } });
-    expect(failed['Zoom’s requirements']).toMatchObject({ verdict: 'problem', finding: expect.stringContaining('Failed to fetch') });
+    expect(failed['Zoom’s requirements']).toMatchObject({
+      verdict: 'problem',
+      finding: expect.stringContaining('Failed to fetch'),
+    });
     expect(failed['SDK files']).toBeUndefined();
     const blocked = byCheck({
       ...healthy,
-      sdk: { ok: true, check: { supported: [], unsupported: [], assets: { url: 'https://source.zoomgov.com/x/lib/av/js_media.min.js', reachable: false, detail: 'Failed to fetch' } } },
+      sdk: {
+        ok: true,
+        check: {
+          supported: [],
+          unsupported: [],
+          assets: {
+            url: 'https://source.zoomgov.com/x/lib/av/js_media.min.js',
+            reachable: false,
+            detail: 'Failed to fetch',
+          },
+        },
+      },
     });
-    expect(blocked['SDK files']).toMatchObject({ verdict: 'problem', finding: expect.stringContaining('source.zoomgov.com') });
+    expect(blocked['SDK files']).toMatchObject({
+      verdict: 'problem',
+      finding: expect.stringContaining('source.zoomgov.com'),
+    });
     expect(blocked['SDK files']?.fix).toContain('VITE_ZOOM_ASSETS=self');
   });
 
   it('clock: skewed, in step, unknown', () => {
-    expect(byCheck({ ...healthy, clock: { ok: true, skewSeconds: -300 } })['Clock']).toMatchObject({ verdict: 'warning', finding: expect.stringContaining('300 s behind') });
+    expect(byCheck({ ...healthy, clock: { ok: true, skewSeconds: -300 } })['Clock']).toMatchObject({
+      verdict: 'warning',
+      finding: expect.stringContaining('300 s behind'),
+    });
     expect(byCheck({ ...healthy, clock: { ok: true, skewSeconds: 60 } })['Clock']?.verdict).toBe('ok');
-    expect(byCheck({ ...healthy, clock: { ok: false, reason: 'no Date' } })['Clock']).toMatchObject({ verdict: 'info', finding: expect.stringContaining('no Date') });
+    expect(byCheck({ ...healthy, clock: { ok: false, reason: 'no Date' } })['Clock']).toMatchObject({
+      verdict: 'info',
+      finding: expect.stringContaining('no Date'),
+    });
   });
 });

@@ -6,7 +6,10 @@ describe('parseInviteLink', () => {
   it.each([
     ['https://us02web.zoom.us/j/97875981800?pwd=abcDEF123', { meetingNumber: '97875981800', passcode: 'abcDEF123' }],
     ['https://zoom.us/j/123456789', { meetingNumber: '123456789' }],
-    ['  https://company.zoom.us/w/123456789?tk=TOKEN&pwd=p  ', { meetingNumber: '123456789', passcode: 'p', tk: 'TOKEN' }],
+    [
+      '  https://company.zoom.us/w/123456789?tk=TOKEN&pwd=p  ',
+      { meetingNumber: '123456789', passcode: 'p', tk: 'TOKEN' },
+    ],
     ['https://zoom.us/wc/join/123456789?pwd=x', { meetingNumber: '123456789', passcode: 'x' }],
     ['https://zoom.us/wc/123456789/join', { meetingNumber: '123456789' }],
     ['https://app.zoom.com/j/1234567890', { meetingNumber: '1234567890' }],
@@ -40,10 +43,14 @@ describe('this site’s join links', () => {
     expect(parseOwnJoinLink(href)).toEqual(expected);
   });
 
-  it.each([`${site}/`, `${site}/?pwd=x`, `${site}/j/12345`, `${site}/j/abc`, `${site}/w/123456789`, `${site}/j/%E0%A4%A`])(
-    'leaves %s alone',
-    (href) => expect(parseOwnJoinLink(href)).toBeNull(),
-  );
+  it.each([
+    `${site}/`,
+    `${site}/?pwd=x`,
+    `${site}/j/12345`,
+    `${site}/j/abc`,
+    `${site}/w/123456789`,
+    `${site}/j/%E0%A4%A`,
+  ])('leaves %s alone', (href) => expect(parseOwnJoinLink(href)).toBeNull());
 
   it('copies number and passcode only, encoded, and reads back to the same fields', () => {
     const link = joinLinkFor(site, { meetingNumber: '123456789', passcode: 'a b&c=d?' });

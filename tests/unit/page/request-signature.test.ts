@@ -12,7 +12,10 @@ describe('interpretSignerResponse', () => {
 
   it('reports a text body as text, not JSON, with its first characters and status', () => {
     const outcome = interpretSignerResponse(200, 'text/plain', 'eyJhbGciOi.payload.sig');
-    expect(outcome).toMatchObject({ ok: false, problem: { kind: 'not_json', meaning: 'The signer returned text, not JSON.' } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      problem: { kind: 'not_json', meaning: 'The signer returned text, not JSON.' },
+    });
     if (!outcome.ok) expect(outcome.problem.cause).toBe('HTTP 200 (text/plain), beginning: “eyJhbGciOi.payload.sig”.');
   });
 
@@ -29,7 +32,10 @@ describe('interpretSignerResponse', () => {
 
   it('names the fields of JSON without a signature', () => {
     const outcome = interpretSignerResponse(200, 'application/json', json({ jwtToken: 'eyJ', expires: 1 }));
-    expect(outcome).toMatchObject({ ok: false, problem: { kind: 'no_signature', cause: 'The response is an object with the fields: jwtToken, expires.' } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      problem: { kind: 'no_signature', cause: 'The response is an object with the fields: jwtToken, expires.' },
+    });
   });
 
   it.each([
@@ -49,7 +55,13 @@ describe('interpretSignerResponse', () => {
   });
 
   it('shows the signer’s own error body with its fields and a fix', () => {
-    const body = { error: { code: 'invalid_request', message: 'Check these fields: meetingNumber.', fields: { meetingNumber: ['must be 9 to 11 digits'] } } };
+    const body = {
+      error: {
+        code: 'invalid_request',
+        message: 'Check these fields: meetingNumber.',
+        fields: { meetingNumber: ['must be 9 to 11 digits'] },
+      },
+    };
     const outcome = interpretSignerResponse(400, 'application/json', json(body));
     expect(outcome).toEqual({
       ok: false,
@@ -64,7 +76,9 @@ describe('interpretSignerResponse', () => {
   });
 
   it('explains a 503 from an unconfigured signer with where to set the variables', () => {
-    const body = { error: { code: 'signer_not_configured', message: 'The signer is not configured: set ZOOM_MEETING_SDK_KEY' } };
+    const body = {
+      error: { code: 'signer_not_configured', message: 'The signer is not configured: set ZOOM_MEETING_SDK_KEY' },
+    };
     const outcome = interpretSignerResponse(503, 'application/json', json(body));
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.problem.fix).toContain('.env');
@@ -72,7 +86,10 @@ describe('interpretSignerResponse', () => {
 
   it('reports other JSON errors with their status', () => {
     const outcome = interpretSignerResponse(500, 'application/json', json({ message: 'boom' }));
-    expect(outcome).toMatchObject({ ok: false, problem: { kind: 'signer_error', meaning: 'The signer failed with HTTP 500.' } });
+    expect(outcome).toMatchObject({
+      ok: false,
+      problem: { kind: 'signer_error', meaning: 'The signer failed with HTTP 500.' },
+    });
   });
 
   it('accepts a bare { signature } from another backend', () => {
@@ -112,7 +129,10 @@ describe('requestSignature', () => {
   });
 
   it('turns a network failure into a plain message', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     expect(await requestSignature({ meetingNumber: '123456789', role: 0 })).toMatchObject({
       ok: false,
       problem: { kind: 'network', cause: 'The request to /api/signature failed before any answer (Failed to fetch).' },

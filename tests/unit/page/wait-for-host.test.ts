@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { KNOWN_JOIN_ERROR_CODES, COMPONENT_VIEW_JOIN_ERROR_CODES, explainJoinError, signedForLine } from '../../../lib/errors/join-errors.ts';
+import {
+  KNOWN_JOIN_ERROR_CODES,
+  COMPONENT_VIEW_JOIN_ERROR_CODES,
+  explainJoinError,
+  signedForLine,
+} from '../../../lib/errors/join-errors.ts';
 import { maxWait } from '../../../lib/max-wait.ts';
 import { formatWaited, secondsBeforeNextTry } from '../../../web/src/page/wait-pace.ts';
 
@@ -28,18 +33,24 @@ describe('which refusals the page waits out (the join-error table decides per co
     }
   });
 
-  it.each(COMPONENT_VIEW_JOIN_ERROR_CODES.map((code) => [code]))('component view’s own code %i is never waited out', (code) => {
-    expect(explainJoinError(code, '', 'component').retry).toBeUndefined();
-  });
+  it.each(COMPONENT_VIEW_JOIN_ERROR_CODES.map((code) => [code]))(
+    'component view’s own code %i is never waited out',
+    (code) => {
+      expect(explainJoinError(code, '', 'component').retry).toBeUndefined();
+    },
+  );
 
   it('names every cause of a 3008 that the host says has started', () => {
     const lines = explainJoinError(3008).retry?.stillRefused.join(' ') ?? '';
-    for (const cause of [/Personal Meeting ID/, /recurring meeting/, /another account/, /waiting room/]) expect(lines).toMatch(cause);
+    for (const cause of [/Personal Meeting ID/, /recurring meeting/, /another account/, /waiting room/])
+      expect(lines).toMatch(cause);
   });
 
   it('the page’s own check: the number the signature was made for', () => {
     expect(signedForLine('123456789', '123456789')).toContain('it was made for meeting 123456789, the number joined');
-    expect(signedForLine('987654321', '123456789')).toContain('made for meeting 987654321, but this page joined 123456789');
+    expect(signedForLine('987654321', '123456789')).toContain(
+      'made for meeting 987654321, but this page joined 123456789',
+    );
     expect(signedForLine(undefined, '123456789')).toContain('(none)');
   });
 });
@@ -47,7 +58,9 @@ describe('which refusals the page waits out (the join-error table decides per co
 describe('the pace of tries', () => {
   const retry = explainJoinError(3008).retry!;
   it('10 s, 10 s, then further apart, the last pace repeating', () => {
-    expect([1, 2, 3, 4, 5, 6, 20].map((tries) => secondsBeforeNextTry(retry, tries, false))).toEqual([10, 10, 30, 30, 60, 60, 60]);
+    expect([1, 2, 3, 4, 5, 6, 20].map((tries) => secondsBeforeNextTry(retry, tries, false))).toEqual([
+      10, 10, 30, 30, 60, 60, 60,
+    ]);
   });
   it('a hidden tab keeps trying, once a minute at most', () => {
     expect([1, 3, 6].map((tries) => secondsBeforeNextTry(retry, tries, true))).toEqual([60, 60, 60]);
@@ -65,9 +78,12 @@ describe('the maximum wait setting (VITE_MAX_WAIT_SECONDS)', () => {
   it('takes 0 (never wait) and whole seconds from 30 to 14400', () => {
     for (const seconds of [0, 30, 600, 14_400]) expect(maxWait(String(seconds))).toEqual({ ok: true, seconds });
   });
-  it.each(['29', '14401', '1.5', 'half an hour', '-30', '1e3', '0x20'])('refuses %s, naming the variable and what it accepts', (raw) => {
-    const result = maxWait(raw);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message).toMatch(/VITE_MAX_WAIT_SECONDS.*30 to 14400, 0 to explain/);
-  });
+  it.each(['29', '14401', '1.5', 'half an hour', '-30', '1e3', '0x20'])(
+    'refuses %s, naming the variable and what it accepts',
+    (raw) => {
+      const result = maxWait(raw);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.message).toMatch(/VITE_MAX_WAIT_SECONDS.*30 to 14400, 0 to explain/);
+    },
+  );
 });

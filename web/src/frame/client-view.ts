@@ -23,7 +23,11 @@ function toFailure(value: unknown): JoinResult {
   const result = (value ?? {}) as SdkCallbackResult;
   const code = Number(result.errorCode ?? Number.NaN);
   const message =
-    typeof result.errorMessage === 'string' ? result.errorMessage : typeof result.result === 'string' ? result.result : '';
+    typeof result.errorMessage === 'string'
+      ? result.errorMessage
+      : typeof result.result === 'string'
+        ? result.result
+        : '';
   return { ok: false, code: Number.isFinite(code) ? code : 1, message };
 }
 
@@ -122,6 +126,14 @@ export async function ready(): Promise<void> {
 
 /** "Check this browser": the SDK's feature check (its checkSystemRequirements is deprecated in favour of it). */
 export async function check(): Promise<SdkCheck> {
-  const [features, assets] = await Promise.all([loadSdk().then((sdk) => sdk.checkFeatureRequirements()), probeAssets()]);
-  return { supported: features.supportFeatures, unsupported: features.unSupportFeatures, platform: features.platform, assets };
+  const [features, assets] = await Promise.all([
+    loadSdk().then((sdk) => sdk.checkFeatureRequirements()),
+    probeAssets(),
+  ]);
+  return {
+    supported: features.supportFeatures,
+    unsupported: features.unSupportFeatures,
+    platform: features.platform,
+    assets,
+  };
 }

@@ -141,8 +141,15 @@ export async function ready(): Promise<void> {
 
 /** "Check this browser": the embedded SDK's checkSystemRequirements (audio, video, screen sharing). */
 export async function check(): Promise<SdkCheck> {
-  const [compatibility, assets] = await Promise.all([loadSdk().then((client) => client.checkSystemRequirements()), probeAssets()]);
-  const features = Object.entries({ audio: compatibility.audio, video: compatibility.video, 'screen sharing': compatibility.screen });
+  const [compatibility, assets] = await Promise.all([
+    loadSdk().then((client) => client.checkSystemRequirements()),
+    probeAssets(),
+  ]);
+  const features = Object.entries({
+    audio: compatibility.audio,
+    video: compatibility.video,
+    'screen sharing': compatibility.screen,
+  });
   return {
     supported: features.filter(([, works]) => works).map(([name]) => name),
     unsupported: features.filter(([, works]) => !works).map(([name]) => name),

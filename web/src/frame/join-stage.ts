@@ -55,7 +55,11 @@ function stage(): JoinStage {
 
 export function progress(): JoinProgress {
   const now = performance.now();
-  return { stage: stage(), quietMs: now - Math.max(lastArrivalAt, joinStartedAt), ...(zoomRefusal === undefined ? {} : { zoomRefusal }) };
+  return {
+    stage: stage(),
+    quietMs: now - Math.max(lastArrivalAt, joinStartedAt),
+    ...(zoomRefusal === undefined ? {} : { zoomRefusal }),
+  };
 }
 
 // Sent: the SDK had every file it needed to ask Zoom. The request goes out untouched; only its answer is read.
@@ -75,6 +79,7 @@ XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, method: string, 
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries() as PerformanceResourceTiming[]) {
     lastArrivalAt = Math.max(lastArrivalAt, entry.responseEnd);
-    if (joinStartedAt >= 0 && entry.startTime >= joinStartedAt && entry.name.includes(JOIN_REQUEST)) joinAnswered = true;
+    if (joinStartedAt >= 0 && entry.startTime >= joinStartedAt && entry.name.includes(JOIN_REQUEST))
+      joinAnswered = true;
   }
 }).observe({ type: 'resource', buffered: true });

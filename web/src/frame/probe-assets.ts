@@ -13,7 +13,8 @@ export async function probeAssets(): Promise<SdkCheck['assets']> {
   } catch (error) {
     // A CDN that answers without CORS headers is still reachable; only a network failure makes no-cors fail too.
     const reason = error instanceof Error ? error.message : String(error);
-    if (await reachableWithoutCors(url, 'HEAD')) return { url, reachable: true, detail: 'reachable; its answer carried no CORS headers' };
+    if (await reachableWithoutCors(url, 'HEAD'))
+      return { url, reachable: true, detail: 'reachable; its answer carried no CORS headers' };
     return { url, reachable: false, detail: reason };
   }
 }

@@ -82,7 +82,11 @@ function isolationFinding(isolated: boolean): Finding {
 
 const DEVICES = {
   camera: { name: 'Camera', noun: 'a camera', without: 'Others will not see you (you can still join and listen).' },
-  microphone: { name: 'Microphone', noun: 'a microphone', without: 'Others will not hear you (you can still join, chat, or dial in by phone).' },
+  microphone: {
+    name: 'Microphone',
+    noun: 'a microphone',
+    without: 'Others will not hear you (you can still join, chat, or dial in by phone).',
+  },
 } as const;
 
 function deviceFinding(kind: keyof typeof DEVICES, facts: BrowserFacts['camera']): Finding {
@@ -107,12 +111,20 @@ function deviceFinding(kind: keyof typeof DEVICES, facts: BrowserFacts['camera']
   }
   const found = facts.devices ? ` (${facts.devices} found)` : '';
   if (facts.permission === 'granted') {
-    return { check: name, verdict: 'ok', finding: `${name}: allowed${found}.`, meaning: `The meeting can use your ${kind} when you turn it on.` };
+    return {
+      check: name,
+      verdict: 'ok',
+      finding: `${name}: allowed${found}.`,
+      meaning: `The meeting can use your ${kind} when you turn it on.`,
+    };
   }
   return {
     check: name,
     verdict: 'info',
-    finding: facts.permission === 'prompt' ? `${name}: not allowed yet${found}.` : `${name}: this browser does not say before it asks${found}.`,
+    finding:
+      facts.permission === 'prompt'
+        ? `${name}: not allowed yet${found}.`
+        : `${name}: this browser does not say before it asks${found}.`,
     meaning: `The browser will ask when the meeting first uses your ${kind}.`,
     fix: `Answer “Allow”, or try the preview below now.`,
   };
@@ -123,7 +135,12 @@ function assetsFinding(sdk: BrowserFacts['sdk']): Finding | null {
   const { url, reachable, detail } = sdk.check.assets;
   const host = new URL(url).host;
   return reachable
-    ? { check: 'SDK files', verdict: 'ok', finding: `The SDK’s media files load from ${host}.`, meaning: 'Audio, video and the meeting window can start.' }
+    ? {
+        check: 'SDK files',
+        verdict: 'ok',
+        finding: `The SDK’s media files load from ${host}.`,
+        meaning: 'Audio, video and the meeting window can start.',
+      }
     : {
         check: 'SDK files',
         verdict: 'problem',
@@ -145,7 +162,13 @@ function clockFinding(clock: BrowserFacts['clock']): Finding {
   }
   const warning = clockWarning(clock.skewSeconds);
   return warning
-    ? { check, verdict: 'warning', finding: warning, meaning: 'Joins may be refused with 3705 or 3712.', fix: 'Turn on automatic time (NTP) on this computer and on the signer.' }
+    ? {
+        check,
+        verdict: 'warning',
+        finding: warning,
+        meaning: 'Joins may be refused with 3705 or 3712.',
+        fix: 'Turn on automatic time (NTP) on this computer and on the signer.',
+      }
     : {
         check,
         verdict: 'ok',

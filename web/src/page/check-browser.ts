@@ -47,7 +47,10 @@ async function signerClock(): Promise<BrowserFacts['clock']> {
         : 'its answer has no Date header',
     };
   } catch (error) {
-    return { ok: false, reason: `${SIGNATURE_URL} did not answer: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ok: false,
+      reason: `${SIGNATURE_URL} did not answer: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 

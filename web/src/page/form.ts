@@ -134,7 +134,10 @@ export class JoinForm {
       zak: text('zak'),
       otherAccount: role === 0 && this.input('otherAccount').checked,
       language: isLanguage(language) ? language : 'en-US',
-      view: this.element.querySelector<HTMLInputElement>('input[name="view"]:checked')?.value === 'component' ? 'component' : 'client',
+      view:
+        this.element.querySelector<HTMLInputElement>('input[name="view"]:checked')?.value === 'component'
+          ? 'component'
+          : 'client',
     };
   }
 
@@ -161,10 +164,14 @@ export class JoinForm {
       if (name === 'otherAccount') {
         this.input('otherAccount').checked = value === true;
       } else if (name === 'role') {
-        const radio = this.element.querySelector<HTMLInputElement>(`input[name="role"][value="${value === 1 ? 1 : 0}"]`);
+        const radio = this.element.querySelector<HTMLInputElement>(
+          `input[name="role"][value="${value === 1 ? 1 : 0}"]`,
+        );
         if (radio) radio.checked = true;
       } else if (name === 'view') {
-        const radio = this.element.querySelector<HTMLInputElement>(`input[name="view"][value="${value === 'component' ? 'component' : 'client'}"]`);
+        const radio = this.element.querySelector<HTMLInputElement>(
+          `input[name="view"][value="${value === 'component' ? 'component' : 'client'}"]`,
+        );
         if (radio) radio.checked = true;
       } else if (name === 'language') {
         if (isLanguage(String(value))) this.control<HTMLSelectElement>('language').value = String(value);

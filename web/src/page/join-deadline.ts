@@ -38,7 +38,12 @@ export function joinDeadline(api: MeetingFrameApi, view: MeetingView): Deadline 
         clearInterval(timer);
       } else if (quietMs >= TIMEOUT_SECONDS * 1000) {
         clearInterval(timer);
-        resolve({ ok: false, code: stage === 'zoom-answer' ? NO_ANSWER : FILES_MISSING[view], message: '', unansweredSeconds: TIMEOUT_SECONDS });
+        resolve({
+          ok: false,
+          code: stage === 'zoom-answer' ? NO_ANSWER : FILES_MISSING[view],
+          message: '',
+          unansweredSeconds: TIMEOUT_SECONDS,
+        });
       }
     }, POLL_MS);
   });

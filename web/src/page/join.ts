@@ -21,7 +21,11 @@ import type { Expectations } from '../../../lib/check-signature.ts';
 import { clockSkewSeconds, clockWarning, showInspection } from './show-signature-details.ts';
 
 /** The Details panel after signing: the decoded signature, its problems, and a clock-skew warning. */
-function showSignatureDetails(signature: string, values: { meetingNumber: string; role: 0 | 1 }, serverDate?: Date): void {
+function showSignatureDetails(
+  signature: string,
+  values: { meetingNumber: string; role: 0 | 1 },
+  serverDate?: Date,
+): void {
   showInspection(byId('signature-inspection'), signature, values);
   const warning = clockWarning(clockSkewSeconds(serverDate));
   const warningElement = byId('clock-warning');
@@ -87,12 +91,16 @@ async function sign(values: JoinFormValues, view: MeetingView): Promise<Signed> 
     requestZoomTokens(values),
   ]);
   if (!zoomTokens.ok) return zoomTokens;
-  if (!signed.ok) return { ok: false, signedOut: false, problem: { title: 'Could not get a signature', ...signed.problem } };
+  if (!signed.ok)
+    return { ok: false, signedOut: false, problem: { title: 'Could not get a signature', ...signed.problem } };
   const { signature } = signed.response;
   showSignatureDetails(signature, values, signed.serverDate);
   const { claims } = inspectSignature(signature);
   // Its lifetime counted from now, not its exp against this computer's clock (which may be off).
-  const lifetimeMs = typeof claims?.['exp'] === 'number' && typeof claims['iat'] === 'number' ? (claims['exp'] - claims['iat']) * 1000 : 0;
+  const lifetimeMs =
+    typeof claims?.['exp'] === 'number' && typeof claims['iat'] === 'number'
+      ? (claims['exp'] - claims['iat']) * 1000
+      : 0;
   const now = Date.now();
   return {
     ok: true,
@@ -126,7 +134,9 @@ export async function runJoin(form: JoinForm, account: Account): Promise<void> {
   let closingStatus: string | null = null;
   let startAsHost = false;
   try {
-    showStatus(values.role === 1 || values.otherAccount ? 'Getting a signature and your Zoom token…' : 'Getting a signature…');
+    showStatus(
+      values.role === 1 || values.otherAccount ? 'Getting a signature and your Zoom token…' : 'Getting a signature…',
+    );
     // init() needs no signature: if prefetching has not done it yet, overlap it with the signer's round trip.
     initMeeting(values.language, view);
     let credentials: Credentials | undefined;
@@ -143,10 +153,15 @@ export async function runJoin(form: JoinForm, account: Account): Promise<void> {
       await waitForJoinSlot(form);
       form.setBusy(true, wait ? 'Waiting…' : 'Joining…');
       if (!wait) showStatus('Joining the meeting…');
-      const joined = await joinMeeting({ ...values, ...credentials.tokens, signature: credentials.signature }, view, wait !== undefined);
+      const joined = await joinMeeting(
+        { ...values, ...credentials.tokens, signature: credentials.signature },
+        view,
+        wait !== undefined,
+      );
       if (joined.ok) {
         joinedMeeting = true;
-        if (view === 'component') closingStatus = 'In the meeting, inside this page. Leave it from the meeting’s toolbar.';
+        if (view === 'component')
+          closingStatus = 'In the meeting, inside this page. Leave it from the meeting’s toolbar.';
         return;
       }
       const info = explainJoinError(joined.zoomCode ?? joined.code, joined.message, view);

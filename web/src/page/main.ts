@@ -23,9 +23,7 @@ if (joinLink) {
 }
 // The sign-in box (hosts, other accounts' meetings) and its explanations load right after the form, not before it.
 // If it fails to load, joining works as before; only the sign-in box stays hidden (null: nothing to update).
-const account = import('./zoom-sign-in.ts')
-  .then(({ ZoomAccount }) => new ZoomAccount(form))
-  .catch(() => null);
+const account = import('./zoom-sign-in.ts').then(({ ZoomAccount }) => new ZoomAccount(form)).catch(() => null);
 // The benchmark reads this mark: the moment the form is ready for input.
 performance.mark('form-interactive');
 
@@ -102,10 +100,12 @@ byId('copy-join-link').addEventListener('click', () => void copyJoinLink(form));
 // The browser check and its preview load only when asked for: nothing of them is on the first load.
 let browserCheckLoaded = false;
 const browserCheck = () =>
-  import('./check-browser.ts').then((module) => ((browserCheckLoaded = true), module)).catch((error: unknown) => {
-    showProblem(couldNotLoad('the browser check', error));
-    return null;
-  });
+  import('./check-browser.ts')
+    .then((module) => ((browserCheckLoaded = true), module))
+    .catch((error: unknown) => {
+      showProblem(couldNotLoad('the browser check', error));
+      return null;
+    });
 byId('check-browser').addEventListener('click', () => {
   const { language, view } = form.values();
   void browserCheck().then((check) => check?.checkBrowser({ language, view }));

@@ -57,7 +57,12 @@ function createFrame(view: MeetingView, language: Language): Frame {
   const api = new Promise<MeetingFrameApi>((resolve, reject) => {
     const onMessage = (event: MessageEvent<unknown>) => {
       const api = element.contentWindow?.meetingFrame;
-      if (event.source !== element.contentWindow || (event.data as { type?: unknown } | null)?.type !== FRAME_READY_MESSAGE || !api) return;
+      if (
+        event.source !== element.contentWindow ||
+        (event.data as { type?: unknown } | null)?.type !== FRAME_READY_MESSAGE ||
+        !api
+      )
+        return;
       window.removeEventListener('message', onMessage);
       resolve(api);
     };

@@ -4,7 +4,10 @@ import type { MeetingView } from '../shared/frame-protocol.ts';
  * Zoom supports component view in desktop browsers; a phone (a touch-first device, or a phone's user agent) gets
  * client view, the whole window, which the SDK lays out for small screens.
  */
-export function isPhone(userAgent = navigator.userAgent, matches = (query: string) => matchMedia(query).matches): boolean {
+export function isPhone(
+  userAgent = navigator.userAgent,
+  matches = (query: string) => matchMedia(query).matches,
+): boolean {
   if (/iPhone|iPod|Android.+Mobile|Windows Phone|Mobile.+Firefox|\bMobi\b/i.test(userAgent)) return true;
   return matches('(pointer: coarse)') && !matches('(pointer: fine)') && matches('(max-width: 820px)');
 }

@@ -16,8 +16,7 @@ interface SignerProblem extends Explanation {
 type SignedResponse = Pick<SignatureResponse, 'signature'> & Partial<SignatureResponse>;
 
 export type SignerOutcome =
-  | { ok: true; response: SignedResponse; serverDate?: Date }
-  | { ok: false; problem: SignerProblem };
+  { ok: true; response: SignedResponse; serverDate?: Date } | { ok: false; problem: SignerProblem };
 
 const PREVIEW_CHARS = 120;
 
@@ -76,7 +75,11 @@ export function interpretSignerResponse(status: number, contentType: string | nu
   if (typeof signature !== 'string' || signature === '') {
     const keys = body !== null && typeof body === 'object' && !Array.isArray(body) ? Object.keys(body) : null;
     const found = keys ? `an object with the fields: ${keys.join(', ') || '(none)'}` : describeType(body);
-    const alias = keys?.find((k) => ['token', 'jwt', 'sdkJWT', 'signatureToken'].includes(k) && typeof (body as Record<string, unknown>)[k] === 'string');
+    const alias = keys?.find(
+      (k) =>
+        ['token', 'jwt', 'sdkJWT', 'signatureToken'].includes(k) &&
+        typeof (body as Record<string, unknown>)[k] === 'string',
+    );
     if (signature === undefined && alias) {
       return signerFailure({
         kind: 'no_signature',

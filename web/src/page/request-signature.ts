@@ -18,7 +18,10 @@ function isCrossOrigin(url: string): boolean {
 type SignerReachable = () => Promise<boolean>;
 
 const cannotTellCors = (): boolean =>
-  typeof navigator !== 'undefined' && typeof crossOriginIsolated !== 'undefined' && crossOriginIsolated && frameEmbedderPolicy(navigator.userAgent) === 'require-corp';
+  typeof navigator !== 'undefined' &&
+  typeof crossOriginIsolated !== 'undefined' &&
+  crossOriginIsolated &&
+  frameEmbedderPolicy(navigator.userAgent) === 'require-corp';
 
 /** POSTs the contract's request to the signer and interprets the answer. */
 export async function requestSignature(
@@ -52,7 +55,9 @@ export async function requestSignature(
       meaning: 'Could not reach the signer.',
       cause:
         `The request to ${url} failed before any answer (${reason}).` +
-        (isCrossOrigin(url) && cannotTellCors() ? ' This browser cannot tell that apart from a signer that refuses this origin (CORS).' : ''),
+        (isCrossOrigin(url) && cannotTellCors()
+          ? ' This browser cannot tell that apart from a signer that refuses this origin (CORS).'
+          : ''),
       fix:
         'Check your connection and try again; locally, make sure `npm run dev` is running. A signer on another ' +
         `origin must also answer OPTIONS and POST with "Access-Control-Allow-Origin: ${typeof location === 'undefined' ? '<this origin>' : location.origin}".`,

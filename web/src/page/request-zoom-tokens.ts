@@ -10,7 +10,8 @@ export type ZoomTokens = { zak?: string; obfToken?: string };
 
 type TokenOutcome = { ok: true; tokens: ZoomTokens } | { ok: false; problem: Problem; signedOut: boolean };
 
-type Answer<T> = { ok: true; data: T } | { ok: false; status: number; code: string; message: string; fields?: FieldErrors };
+type Answer<T> =
+  { ok: true; data: T } | { ok: false; status: number; code: string; message: string; fields?: FieldErrors };
 
 /** POSTs to one of this site's token routes and reads the answer strictly as the contract's JSON. */
 async function postJson<S extends z.ZodMiniType>(path: string, body: unknown, schema: S): Promise<Answer<z.output<S>>> {
@@ -25,14 +26,24 @@ async function postJson<S extends z.ZodMiniType>(path: string, body: unknown, sc
     json = await res.json();
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, status: 0, code: 'network', message: `${path} could not be reached or did not answer JSON (${reason}).` };
+    return {
+      ok: false,
+      status: 0,
+      code: 'network',
+      message: `${path} could not be reached or did not answer JSON (${reason}).`,
+    };
   }
   const data = schema.safeParse(json);
   if (res.ok && data.success) return { ok: true, data: data.data };
   const error = ErrorBody.safeParse(json);
   return error.success
     ? { ok: false, status: res.status, ...error.data.error }
-    : { ok: false, status: res.status, code: 'unexpected', message: `${path} answered HTTP ${res.status} without the expected JSON.` };
+    : {
+        ok: false,
+        status: res.status,
+        code: 'unexpected',
+        message: `${path} answered HTTP ${res.status} without the expected JSON.`,
+      };
 }
 
 /** The network is not one of our functions' codes: the request never got an answer. */
@@ -70,11 +81,19 @@ export async function requestZoomTokens(values: JoinFormValues): Promise<TokenOu
     const request: ObfRequestInput = { meetingNumber: values.meetingNumber };
     const answer = await postJson(AUTH_PATHS.obf, request, ObfResponse);
     if (answer.ok) return { ok: true, tokens: { obfToken: answer.data.obfToken } };
-    return problem('Could not get an OBF token', 'Joining another account’s meeting needs an OBF token from your Zoom sign-in.', answer);
+    return problem(
+      'Could not get an OBF token',
+      'Joining another account’s meeting needs an OBF token from your Zoom sign-in.',
+      answer,
+    );
   }
   if (values.zak) return { ok: true, tokens: { zak: values.zak } };
   if (values.role === 0) return { ok: true, tokens: {} };
   const answer = await postJson(AUTH_PATHS.zak, {}, ZakResponse);
   if (answer.ok) return { ok: true, tokens: { zak: answer.data.zak } };
-  return problem('Could not get the host’s ZAK', 'Starting a meeting needs the host’s ZAK, fetched with the host’s Zoom sign-in.', answer);
+  return problem(
+    'Could not get the host’s ZAK',
+    'Starting a meeting needs the host’s ZAK, fetched with the host’s Zoom sign-in.',
+    answer,
+  );
 }

@@ -13,7 +13,9 @@ import { formatWaited, secondsBeforeNextTry } from './wait-pace.ts';
 
 const configured = maxWait(import.meta.env.VITE_MAX_WAIT_SECONDS);
 // vite.config.ts refuses to build with a value it does not accept, so a built page never takes the default here.
-export const MAX_WAIT_SECONDS = configured.ok ? configured.seconds : (maxWait(undefined) as { seconds: number }).seconds;
+export const MAX_WAIT_SECONDS = configured.ok
+  ? configured.seconds
+  : (maxWait(undefined) as { seconds: number }).seconds;
 /** By then a meeting that "has started" is more likely another meeting than a late host: say what else it can be. */
 const STILL_REFUSED_AFTER_TRIES = 3;
 
@@ -88,7 +90,8 @@ export class HostWait {
   }
 
   private showStillRefused(retry: Retry, pageCheck: string): void {
-    byId('waiting-still-intro').textContent = `Still refused after ${this.tries} tries. If it should have worked by now:`;
+    byId('waiting-still-intro').textContent =
+      `Still refused after ${this.tries} tries. If it should have worked by now:`;
     byId('waiting-reasons').replaceChildren(
       ...[...retry.stillRefused, pageCheck].map((line) => {
         const item = document.createElement('li');

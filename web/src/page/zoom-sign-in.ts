@@ -21,8 +21,12 @@ async function fetchSession(): Promise<AccountState> {
   if (res.status === 503) {
     const refusal = ErrorBody.safeParse(body);
     // A malformed setting names itself (lib/settings.ts); otherwise sign-in is simply not set up.
-    if (refusal.success && refusal.data.error.code === 'setting_invalid') return { signedIn: false, unavailable: refusal.data.error.message };
-    return { signedIn: false, unavailable: 'Sign in with Zoom is not set up on this site (SESSION_SECRET is missing).' };
+    if (refusal.success && refusal.data.error.code === 'setting_invalid')
+      return { signedIn: false, unavailable: refusal.data.error.message };
+    return {
+      signedIn: false,
+      unavailable: 'Sign in with Zoom is not set up on this site (SESSION_SECRET is missing).',
+    };
   }
   if (res.status === 404 || body === undefined) {
     // E.g. the page hosted without this project's functions (VITE_SIGNATURE_URL pointing at another backend).
@@ -59,7 +63,11 @@ export class ZoomAccount {
       ...(isSignInError(reason)
         ? SIGN_IN_ERRORS[reason]
         : // Never echo the parameter: anyone can link here with a "reason" of their own wording.
-          { meaning: 'The sign-in failed.', cause: 'The sign-in came back with a reason this page does not know.', fix: 'Sign in again.' }),
+          {
+            meaning: 'The sign-in failed.',
+            cause: 'The sign-in came back with a reason this page does not know.',
+            fix: 'Sign in again.',
+          }),
     });
   }
 
@@ -87,8 +95,10 @@ export class ZoomAccount {
     const state = this.state;
     let text: string;
     if (!state) text = 'Checking your Zoom sign-in…';
-    else if (state.signedIn) text = `Signed in with Zoom as ${state.name || 'a Zoom user'}${state.email ? ` (${state.email})` : ''}.`;
-    else if ('unavailable' in state) text = `${state.unavailable} ${role === 1 ? 'Paste a ZAK under More options instead.' : ''}`.trim();
+    else if (state.signedIn)
+      text = `Signed in with Zoom as ${state.name || 'a Zoom user'}${state.email ? ` (${state.email})` : ''}.`;
+    else if ('unavailable' in state)
+      text = `${state.unavailable} ${role === 1 ? 'Paste a ZAK under More options instead.' : ''}`.trim();
     else text = `Sign in with Zoom ${purpose}.`;
     byId('zoom-account-status').textContent = text;
     signIn.hidden = !state || state.signedIn || 'unavailable' in state;

@@ -1,7 +1,10 @@
 /** This build's Zoom cloud and asset source (lib/zoom-cloud.ts), as the page and the meeting frames use them. */
 import { zoomCloud, type ZoomCloud } from '../../../lib/zoom-cloud.ts';
 
-const settings = zoomCloud({ webEndpoint: import.meta.env.VITE_ZOOM_WEB_ENDPOINT, assets: import.meta.env.VITE_ZOOM_ASSETS });
+const settings = zoomCloud({
+  webEndpoint: import.meta.env.VITE_ZOOM_WEB_ENDPOINT,
+  assets: import.meta.env.VITE_ZOOM_ASSETS,
+});
 // vite.config.ts refuses to build with a value it does not know, so a built page never gets here.
 if (!settings.ok) throw new Error(settings.message);
 

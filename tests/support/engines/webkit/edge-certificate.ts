@@ -36,10 +36,21 @@ async function generateCredentials(): Promise<TlsCredentials> {
     // Key and certificate on stdout, held in memory from there: no key file is written, so none can outlive the
     // process, however it ends (a signal, a crash).
     const pem = await outputOf('openssl', [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2',
-      '-subj', '/CN=zoom-edge-fake',
-      '-addext', `subjectAltName=${subjectAltName}`,
-      '-keyout', '-', '-out', '-',
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '2',
+      '-subj',
+      '/CN=zoom-edge-fake',
+      '-addext',
+      `subjectAltName=${subjectAltName}`,
+      '-keyout',
+      '-',
+      '-out',
+      '-',
     ]);
     const key = /-----BEGIN PRIVATE KEY-----[\s\S]+?-----END PRIVATE KEY-----/.exec(pem)?.[0];
     const cert = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)?.[0];
