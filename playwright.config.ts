@@ -6,12 +6,15 @@ import {
   E2E_SESSION_SECRET,
   EXTERNAL_SIGNER_URL,
   FAKE_ZOOM_URL,
+  HOLDS_SIGNER_PORT,
   PORTS,
   SHORT_DEADLINE_SECONDS,
   SHORT_MAX_WAIT_SECONDS,
   netlifyServeCommand,
   prebuiltSiteCommand,
 } from './tests/support/servers.ts';
+
+const SIGNER_PORT_LANE = new RegExp(HOLDS_SIGNER_PORT.tag);
 
 const server = (command: string, port: number, env: Record<string, string>) => ({
   command,
@@ -27,16 +30,20 @@ const server = (command: string, port: number, env: Record<string, string>) => (
 export default defineConfig({
   // `npm run test:e2e` runs the e2e project; `npm run screenshots` retakes the README's images (never in npm test,
   // which must leave tracked files alone).
+  // Two lanes side by side: much of a join test is waiting (Zoom's 10 s pace, the join deadline, the wait for the
+  // host), so one lane's SDK evaluates while the other's page waits. `npm run test:e2e` runs both.
   projects: [
-    { name: 'e2e', testDir: 'tests/e2e' },
+    { name: 'e2e', testDir: 'tests/e2e', grepInvert: SIGNER_PORT_LANE, workers: 1 },
+    // The other engines and every test holding the external signer's fixed port, one at a time.
+    { name: 'e2e-signer-port', testDir: 'tests/e2e', grep: SIGNER_PORT_LANE, workers: 1 },
     { name: 'screenshots', testDir: 'tests/screenshots' },
   ],
   // A join evaluates 5 MB of SDK; on a loaded 2-core machine that has taken 20 s, so leave room.
   timeout: 90_000,
   expect: { timeout: 45_000 },
   fullyParallel: true,
-  // The SDK is CPU-heavy (5 MB of JS, 3 MB of CSS, wasm); on 2 cores parallel pages only slow each other down.
-  workers: 1,
+  // The SDK is CPU-heavy (5 MB of JS, 3 MB of CSS, wasm): one page per lane, two lanes (projects, above).
+  workers: 2,
   retries: 0,
   forbidOnly: !!process.env.CI,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],

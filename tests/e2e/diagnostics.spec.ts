@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { SELF_HOSTED_LIB_PATH } from '../../lib/zoom-assets.ts';
-import { BYO_PAGE_URL, EXTERNAL_SIGNER_URL } from '../support/servers.ts';
+import { BYO_PAGE_URL, EXTERNAL_SIGNER_URL, HOLDS_SIGNER_PORT } from '../support/servers.ts';
 import { ExternalSigner } from '../support/external-signer.ts';
 import { ZOOM_ANSWERS, expect, fillForm, test } from '../support/fixtures.ts';
 
@@ -41,7 +41,7 @@ test.describe('signature details and checks', () => {
   });
 });
 
-test.describe('bring your own signer (VITE_SIGNATURE_URL)', () => {
+test.describe('bring your own signer (VITE_SIGNATURE_URL)', HOLDS_SIGNER_PORT, () => {
   const signer = new ExternalSigner();
   test.beforeAll(() => signer.start());
   test.afterAll(() => signer.stop());

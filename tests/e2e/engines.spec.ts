@@ -11,7 +11,12 @@ import type { EngineName, EngineSession } from '../support/engines/engine.ts';
 import { clickJoin, fillForm, formUsable, problemShown, waitUntil } from '../support/engines/form-page.ts';
 import { launcherFor } from '../support/engines/launch.ts';
 import { expect, sitesTest } from '../support/fixtures.ts';
-import { BYO_PAGE_URL, SHORT_DEADLINE_PAGE_URL, SHORT_DEADLINE_SECONDS } from '../support/servers.ts';
+import {
+  BYO_PAGE_URL,
+  HOLDS_SIGNER_PORT,
+  SHORT_DEADLINE_PAGE_URL,
+  SHORT_DEADLINE_SECONDS,
+} from '../support/servers.ts';
 import { ZOOM_ANSWERS, ZoomEdge } from '../support/zoom-edge.ts';
 
 const ENGINES: EngineName[] = ['chromium', 'firefox', 'webkit'];
@@ -53,7 +58,7 @@ const recordViolations = (session: EngineSession) =>
 
 for (const engine of ENGINES) {
   const launcher = launcherFor(engine);
-  test.describe(`${engine}`, () => {
+  test.describe(`${engine}`, HOLDS_SIGNER_PORT, () => {
     test.use({ engine });
     // CI installs Debian's browsers (.ci/run): there a missing engine fails; a laptop without one skips it.
     test.skip(!launcher && !process.env.CI, `${engine} is not installed: npx playwright install ${engine}`);

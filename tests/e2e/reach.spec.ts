@@ -4,7 +4,7 @@
  * serve) and the real SDK; Zoom's clouds faked at the network edge.
  */
 import { ExternalSigner } from '../support/external-signer.ts';
-import { ZFG_PAGE_URL } from '../support/servers.ts';
+import { HOLDS_SIGNER_PORT, ZFG_PAGE_URL } from '../support/servers.ts';
 import { ZOOM_ANSWERS, expect, fillForm, test } from '../support/fixtures.ts';
 
 test('a /j/ join link opens the form with number, passcode and tk filled, the name focused, and the form page’s policy', async ({
@@ -67,7 +67,7 @@ test.describe('copy join link', () => {
   });
 });
 
-test.describe('Zoom for Government (VITE_ZOOM_WEB_ENDPOINT=www.zoomgov.com)', () => {
+test.describe('Zoom for Government (VITE_ZOOM_WEB_ENDPOINT=www.zoomgov.com)', HOLDS_SIGNER_PORT, () => {
   const signer = new ExternalSigner();
   test.beforeAll(() => signer.start());
   test.afterAll(() => signer.stop());

@@ -1,11 +1,18 @@
 import { jwtVerify } from 'jose';
 import { SIGNERS, commandSigner, type RunningSigner } from '../contract/start-signer.ts';
-import { BYO_PAGE_URL, E2E_KEY, E2E_SECRET, EXTERNAL_SIGNER_URL, PORTS } from '../support/servers.ts';
+import {
+  BYO_PAGE_URL,
+  E2E_KEY,
+  E2E_SECRET,
+  EXTERNAL_SIGNER_URL,
+  HOLDS_SIGNER_PORT,
+  PORTS,
+} from '../support/servers.ts';
 import { ZOOM_ANSWERS, expect, fillForm, test } from '../support/fixtures.ts';
 
 // The seed thread's language, end to end: the page built with VITE_SIGNATURE_URL pointing at signers/ruby/server.rb
 // (started as signers.json says), which allows only that page's origin. Only Zoom's cloud is faked.
-test.describe('the page signed by the Ruby signer (VITE_SIGNATURE_URL + ALLOWED_ORIGINS)', () => {
+test.describe('the page signed by the Ruby signer (VITE_SIGNATURE_URL + ALLOWED_ORIGINS)', HOLDS_SIGNER_PORT, () => {
   const ruby = SIGNERS.find((entry) => entry.language === 'ruby');
   let signer: RunningSigner | undefined;
   test.beforeAll(async () => {

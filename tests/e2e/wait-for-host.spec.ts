@@ -6,7 +6,7 @@
 import type { Page } from '@playwright/test';
 import { jwtVerify } from 'jose';
 import { ExternalSigner } from '../support/external-signer.ts';
-import { E2E_SECRET, SHORT_DEADLINE_PAGE_URL, SHORT_MAX_WAIT_SECONDS } from '../support/servers.ts';
+import { E2E_SECRET, HOLDS_SIGNER_PORT, SHORT_DEADLINE_PAGE_URL, SHORT_MAX_WAIT_SECONDS } from '../support/servers.ts';
 import { ZOOM_ANSWERS, expect, fillForm, test } from '../support/fixtures.ts';
 import type { ZoomCloud } from '../support/zoom-cloud.ts';
 
@@ -108,7 +108,7 @@ test('Cancel stops the waiting and leaves the form usable', async ({ page, zoom 
   expect(zoom.lastJoin().get('userName')).toBe('Grace Hopper');
 });
 
-test.describe('the build’s maximum wait', () => {
+test.describe('the build’s maximum wait', HOLDS_SIGNER_PORT, () => {
   const signer = new ExternalSigner();
   test.beforeAll(() => signer.start());
   test.afterAll(() => signer.stop());

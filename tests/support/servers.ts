@@ -10,6 +10,7 @@ export const PORTS = {
   unconfigured: 8890,
   /** A build whose VITE_SIGNATURE_URL points at another backend (tests/e2e/external-signer.ts, or signers/ruby). */
   byoPage: 4180,
+  /** One signer at a time listens here: tests that start one carry HOLDS_SIGNER_PORT. */
   externalSigner: 8897,
   /** A Zoom for Government build (VITE_ZOOM_WEB_ENDPOINT=www.zoomgov.com) signing through the external signer. */
   zfgPage: 4181,
@@ -24,6 +25,12 @@ export const PORTS = {
 export const FAKE_ZOOM_URL = `http://127.0.0.1:${PORTS.fakeZoom}`;
 /** As registered for the app in the (fake) Marketplace. */
 export const E2E_REDIRECT_URI = `http://localhost:${PORTS.signer}/api/auth/callback`;
+
+/**
+ * The tag of tests that start a signer on PORTS.externalSigner (the builds above post there, so the port is fixed):
+ * playwright.config.ts runs them all in one lane, one at a time, beside the lane of the rest.
+ */
+export const HOLDS_SIGNER_PORT = { tag: '@signer-port' };
 
 export const BYO_PAGE_URL = `http://localhost:${PORTS.byoPage}`;
 /** Where the BYO build posts: the path of this project's signer, as the servers in signers/ serve it too. */
