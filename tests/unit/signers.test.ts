@@ -73,6 +73,13 @@ describe('signers/vectors.json', () => {
   );
 });
 
+/** A Markdown section, from its heading to the next; fails the test if the heading is gone. */
+function sectionOf(text: string, heading: string): string {
+  const start = text.indexOf(`\n${heading}\n`);
+  expect(start, heading).toBeGreaterThan(0);
+  return text.slice(start, text.indexOf('\n## ', start + 1));
+}
+
 describe('signers/signers.json', () => {
   it('lists every signer directory once, with its copy-paste file, its Debian packages and its read deadline', () => {
     const dirs = readdirSync('signers', { withFileTypes: true })
@@ -87,11 +94,21 @@ describe('signers/signers.json', () => {
     }
   });
 
+  it('is what signers/README.md’s “Add a signer language” recipe and its table say', () => {
+    const guide = readFileSync('signers/README.md', 'utf8');
+    const entryStep = sectionOf(guide, '## Add a signer language').split('\n2. ')[1]?.split('\n3. ')[0] ?? '';
+    // The fields step 2 names are exactly the fields every entry has: a new field gets documented, or it fails here.
+    const named = [...entryStep.matchAll(/`([a-z][A-Za-z]+)`/g)].map((m) => m[1]!);
+    for (const entry of SIGNERS) expect(Object.keys(entry).sort(), entry.language).toEqual([...new Set(named)].sort());
+    for (const entry of SIGNERS) {
+      expect(entry.vectors, entry.language).toContain('ZOOM_MAX_EXPIRATION_SECONDS=172800');
+      // Step 3: this folder's table links the copy-in file.
+      expect(guide, entry.language).toContain(`](${entry.signer.replace(/^signers\//, '')})`);
+    }
+  });
+
   it('is what the README’s “Your own backend” table lists', () => {
-    const readme = readFileSync('README.md', 'utf8');
-    const start = readme.indexOf('## Your own backend');
-    const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
-    expect(start).toBeGreaterThan(0);
+    const section = sectionOf(readFileSync('README.md', 'utf8'), '## Your own backend');
     for (const entry of SIGNERS) expect(section).toContain(`\`${entry.signer}\``);
   });
 });
