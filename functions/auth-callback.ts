@@ -40,17 +40,17 @@ export default withRequestLog(async (req: Request): Promise<Response> => {
   if (!code) return back(returnTo, 'zoom_error');
 
   const tokens = await exchangeCode(setup.app, { code, redirectUri, verifier });
-  if (!tokens.ok) return back(returnTo, tokens.status === 400 ? 'code_rejected' : 'zoom_unavailable');
+  if (!tokens.ok) return back(returnTo, tokens.problem.status === 400 ? 'code_rejected' : 'zoom_unavailable');
   // The name only labels the session; without scope user:read:user the sign-in still works.
-  const user = await fetchUser(setup.app, tokens.data.accessToken);
-  const profile = user.ok ? user.data : { name: '', email: '' };
+  const user = await fetchUser(setup.app, tokens.value.accessToken);
+  const profile = user.ok ? user.value : { name: '', email: '' };
   // End the session a minute before Zoom's token does, so a fetched ZAK never fails on an expired token.
-  const lifetime = Math.max(60, tokens.data.expiresIn - 60);
-  const sealed = seal({ at: tokens.data.accessToken, ...profile }, 'session', lifetime, setup.keys);
+  const lifetime = Math.max(60, tokens.value.expiresIn - 60);
+  const sealed = seal({ at: tokens.value.accessToken, ...profile }, 'session', lifetime, setup.keys);
   const session = cookie(SESSION_COOKIE, sealed, { sameSite: 'Strict', maxAgeSeconds: lifetime });
   // A browser would drop an oversized cookie silently, leaving a sign-in that "worked" and a page that says otherwise.
   if (!fitsInCookie(session)) {
-    await revokeToken(setup.app, tokens.data.accessToken);
+    await revokeToken(setup.app, tokens.value.accessToken);
     return back(returnTo, 'session_too_large');
   }
   return redirect(returnTo, [clearState, session]);

@@ -16,13 +16,10 @@ export default withRequestLog(async (req: Request): Promise<Response> => {
   const signedIn = await requireSignedInPost(req);
   // A cross-site page must not sign anyone out; a missing or expired session is cleared anyway.
   if (!signedIn.ok) return signedIn.response.status === 401 ? withCookie(signedIn.response, clear) : signedIn.response;
-  const failed = await revokeToken(signedIn.setup.app, signedIn.session.accessToken);
-  if (failed) {
-    return jsonError(
-      failed.status,
-      failed.code,
-      `${failed.message} The sign-in is still active: sign out again in a moment.`,
-    );
+  const revoked = await revokeToken(signedIn.setup.app, signedIn.session.accessToken);
+  if (!revoked.ok) {
+    const { status, code, message } = revoked.problem;
+    return jsonError(status, code, `${message} The sign-in is still active: sign out again in a moment.`);
   }
   const body: SessionResponse = { signedIn: false };
   return withCookie(json(200, body), clear);

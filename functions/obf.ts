@@ -30,9 +30,9 @@ export default withRequestLog(async (req: Request): Promise<Response> => {
     type: 'onbehalf',
     meetingNumber,
   });
-  if (!obf.ok) return zoomFailure(obf);
+  if (!obf.ok) return zoomFailure(obf.problem);
   const body: ObfResponse = {
-    obfToken: obf.data,
+    obfToken: obf.value,
     meetingNumber,
     expiresAt: new Date(Date.now() + OBF_LIFETIME_MS).toISOString(),
   };

@@ -13,8 +13,8 @@ export default withRequestLog(async (req: Request): Promise<Response> => {
   const signedIn = await requireSignedInPost(req);
   if (!signedIn.ok) return signedIn.response;
   const zak = await fetchUserToken(signedIn.setup.app, signedIn.session.accessToken, { type: 'zak' });
-  if (!zak.ok) return zoomFailure(zak);
-  const body: ZakResponse = { zak: zak.data, expiresAt: new Date(Date.now() + ZAK_LIFETIME_MS).toISOString() };
+  if (!zak.ok) return zoomFailure(zak.problem);
+  const body: ZakResponse = { zak: zak.value, expiresAt: new Date(Date.now() + ZAK_LIFETIME_MS).toISOString() };
   return json(200, body);
 });
 

@@ -117,10 +117,11 @@ export async function vouchedSession(req: Request): Promise<SessionCheck> {
   const signedIn = await requireSession(req);
   if (!signedIn.ok) return signedIn;
   const user = await fetchUser(signedIn.setup.app, signedIn.session.accessToken);
-  if (user.ok || user.code === 'zoom_missing_scope') return signedIn;
+  if (user.ok || user.problem.code === 'zoom_missing_scope') return signedIn;
   return {
     ok: false,
-    response: user.status === 401 ? withCookie(notSignedIn(), clearCookie(SESSION_COOKIE)) : zoomFailure(user),
+    response:
+      user.problem.status === 401 ? withCookie(notSignedIn(), clearCookie(SESSION_COOKIE)) : zoomFailure(user.problem),
   };
 }
 

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { ErrorCode } from '../../lib/contract.ts';
+import { failed, succeeded, type Result } from '../../lib/result.ts';
 import type { ZoomCloud } from '../../lib/zoom-cloud.ts';
 
 /** Where sign-in talks to Zoom: the cloud's OAuth server and REST API, without a trailing slash. */
@@ -56,15 +57,15 @@ export function authorizeUrl(app: ZoomApp, input: { redirectUri: string; state: 
   return url.href;
 }
 
-export type ZoomFailure = { ok: false; status: number; code: ErrorCode; message: string };
-type ZoomResult<T> = { ok: true; data: T } | ZoomFailure;
+/** Why Zoom did not help, as the function answers it: the HTTP status and our error code with its message. */
+export interface ZoomFailure {
+  status: number;
+  code: ErrorCode;
+  message: string;
+}
+type ZoomResult<T> = Result<T, ZoomFailure>;
 
-const failure = (status: number, code: ErrorCode, message: string): ZoomFailure => ({
-  ok: false,
-  status,
-  code,
-  message,
-});
+const failure = (status: number, code: ErrorCode, message: string): ZoomFailure => ({ status, code, message });
 
 /** Zoom's own error fields, for messages; never echoed whole (they could quote what was sent). */
 function zoomReason(body: unknown): { code?: number; text: string } {
@@ -79,21 +80,22 @@ function zoomReason(body: unknown): { code?: number; text: string } {
 async function zoomFetch(
   url: string,
   init: RequestInit,
-): Promise<{ status: number; body: unknown; retryAfter: string | null } | ZoomFailure> {
+): Promise<ZoomResult<{ status: number; body: unknown; retryAfter: string | null }>> {
   let res: Response;
   try {
     res = await fetch(url, { ...init, signal: AbortSignal.timeout(TIMEOUT_MS), redirect: 'manual' });
   } catch {
-    return failure(502, 'zoom_unavailable', 'Zoom could not be reached.');
+    return failed(failure(502, 'zoom_unavailable', 'Zoom could not be reached.'));
   }
   const text = await res.text().catch(() => '');
   let body: unknown = null;
   try {
     body = text ? JSON.parse(text) : null;
   } catch {
-    if (res.ok) return failure(502, 'zoom_error', `Zoom answered HTTP ${res.status} with something other than JSON.`);
+    if (res.ok)
+      return failed(failure(502, 'zoom_error', `Zoom answered HTTP ${res.status} with something other than JSON.`));
   }
-  return { status: res.status, body, retryAfter: res.headers.get('retry-after') };
+  return succeeded({ status: res.status, body, retryAfter: res.headers.get('retry-after') });
 }
 
 /** Maps Zoom's API errors onto ours: what the page can act on (sign in again, wait, fix the app's scopes). */
@@ -151,46 +153,45 @@ export async function exchangeCode(
       code_verifier: input.verifier,
     }),
   });
-  if ('ok' in answer) return answer;
-  const body = (answer.body ?? {}) as Record<string, unknown>;
-  if (answer.status === 200 && typeof body['access_token'] === 'string' && body['access_token']) {
+  if (!answer.ok) return answer;
+  const { status, retryAfter } = answer.value;
+  const body = (answer.value.body ?? {}) as Record<string, unknown>;
+  if (status === 200 && typeof body['access_token'] === 'string' && body['access_token']) {
     const expiresIn = typeof body['expires_in'] === 'number' && body['expires_in'] > 0 ? body['expires_in'] : 3600;
-    return { ok: true, data: { accessToken: body['access_token'], expiresIn } };
+    return succeeded({ accessToken: body['access_token'], expiresIn });
   }
-  if (answer.status === 429 || answer.status >= 500) return apiFailure(answer.status, answer.body, answer.retryAfter);
-  return failure(
-    400,
-    'zoom_error',
-    `Zoom refused the authorization code (${zoomReason(answer.body).text || `HTTP ${answer.status}`}).`,
+  if (status === 429 || status >= 500) return failed(apiFailure(status, answer.value.body, retryAfter));
+  return failed(
+    failure(400, 'zoom_error', `Zoom refused the authorization code (${zoomReason(body).text || `HTTP ${status}`}).`),
   );
 }
 
 /**
  * Sign-out: the access token stops working at Zoom, which is what ends a session (functions/_lib/auth.ts asks Zoom
- * whether it still vouches for one). null once the token no longer works there (revoked now, or a 4xx for a token
- * already dead); the failure when Zoom could not be asked (unreachable, 5xx, 429), so the caller can say so.
+ * whether it still vouches for one). Succeeds once the token no longer works there (revoked now, or a 4xx for a
+ * token already dead); fails when Zoom could not be asked (unreachable, 5xx, 429), so the caller can say so.
  */
-export async function revokeToken(app: ZoomApp, accessToken: string): Promise<ZoomFailure | null> {
+export async function revokeToken(app: ZoomApp, accessToken: string): Promise<ZoomResult<undefined>> {
   const answer = await zoomFetch(`${app.hosts.oauth}/oauth/revoke`, {
     method: 'POST',
     headers: { authorization: basicAuth(app.credentials), 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ token: accessToken }),
   });
-  if ('ok' in answer) return answer;
-  return answer.status === 429 || answer.status >= 500
-    ? apiFailure(answer.status, answer.body, answer.retryAfter)
-    : null;
+  if (!answer.ok) return answer;
+  const { status, body, retryAfter } = answer.value;
+  return status === 429 || status >= 500 ? failed(apiFailure(status, body, retryAfter)) : succeeded(undefined);
 }
 
 async function apiGet(app: ZoomApp, accessToken: string, path: string): Promise<ZoomResult<Record<string, unknown>>> {
   const answer = await zoomFetch(`${app.hosts.api}${path}`, {
     headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
   });
-  if ('ok' in answer) return answer;
-  if (answer.status !== 200) return apiFailure(answer.status, answer.body, answer.retryAfter);
-  const body = answer.body;
-  if (body === null || typeof body !== 'object') return failure(502, 'zoom_error', 'Zoom answered with an empty body.');
-  return { ok: true, data: body as Record<string, unknown> };
+  if (!answer.ok) return answer;
+  const { status, body, retryAfter } = answer.value;
+  if (status !== 200) return failed(apiFailure(status, body, retryAfter));
+  if (body === null || typeof body !== 'object')
+    return failed(failure(502, 'zoom_error', 'Zoom answered with an empty body.'));
+  return succeeded(body as Record<string, unknown>);
 }
 
 interface ZoomUser {
@@ -202,10 +203,10 @@ interface ZoomUser {
 export async function fetchUser(app: ZoomApp, accessToken: string): Promise<ZoomResult<ZoomUser>> {
   const result = await apiGet(app, accessToken, '/v2/users/me');
   if (!result.ok) return result;
-  const text = (key: string) => (typeof result.data[key] === 'string' ? (result.data[key] as string) : '');
+  const text = (key: string) => (typeof result.value[key] === 'string' ? (result.value[key] as string) : '');
   const name =
     text('display_name') || [text('first_name'), text('last_name')].filter(Boolean).join(' ') || text('email');
-  return { ok: true, data: { name: name || 'Zoom user', email: text('email') } };
+  return succeeded({ name: name || 'Zoom user', email: text('email') });
 }
 
 /**
@@ -221,7 +222,7 @@ export async function fetchUserToken(
   if (request.type === 'onbehalf') query.set('meeting_id', request.meetingNumber);
   const result = await apiGet(app, accessToken, `/v2/users/me/token?${query}`);
   if (!result.ok) return result;
-  const token = result.data['token'];
-  if (typeof token !== 'string' || !token) return failure(502, 'zoom_error', 'Zoom answered without a token.');
-  return { ok: true, data: token };
+  const token = result.value['token'];
+  if (typeof token !== 'string' || !token) return failed(failure(502, 'zoom_error', 'Zoom answered without a token.'));
+  return succeeded(token);
 }
