@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig, loadEnv } from 'vite';
-import { contentSecurityPolicy } from './scripts/content-security-policy.ts';
-import { selfHostedZoomAssets } from './scripts/self-hosted-zoom-assets.ts';
+import { contentSecurityPolicy } from './vite-plugins/content-security-policy.ts';
+import { selfHostedZoomAssets } from './vite-plugins/self-hosted-zoom-assets.ts';
 import { settingProblems } from './lib/settings.ts';
 import { zoomCloud } from './lib/zoom-cloud.ts';
 

@@ -13,7 +13,7 @@ const tsx = resolve('node_modules/.bin/tsx');
 afterAll(() => rmSync(parent, { recursive: true, force: true }));
 
 describe('a clone in a folder whose path has spaces and non-ASCII letters', () => {
-  for (const folder of ['functions', 'lib', 'scripts', 'docs', 'web'])
+  for (const folder of ['functions', 'lib', 'scripts', 'vite-plugins', 'docs', 'web'])
     cpSync(folder, join(project, folder), { recursive: true });
   for (const file of [
     'package.json',

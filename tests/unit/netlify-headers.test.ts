@@ -10,7 +10,7 @@ import { parseAllHeaders, type Header } from '@netlify/headers-parser';
 import { parseAllRedirects } from '@netlify/redirect-parser';
 import { JOIN_LINK_PREFIX } from '../../lib/join-link.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { headersFile, meetingFramePolicies } from '../../scripts/content-security-policy.ts';
+import { headersFile, meetingFramePolicies } from '../../vite-plugins/content-security-policy.ts';
 import { CLIENT_VIEW_BUNDLE, COMPONENT_VIEW_BUNDLE } from '../support/zoom-sdk-package.ts';
 import { DEFAULT_ZOOM_CLOUD, zoomCloud, type ZoomCloud } from '../../lib/zoom-cloud.ts';
 import { SELF_HOSTED_LIB_PATH, ZOOM_SDK_VERSION } from '../../lib/zoom-assets.ts';
