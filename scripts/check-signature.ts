@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { inspectSignature } from '../lib/check-signature.ts';
 import { problem, type SignatureProblem } from '../lib/errors/signature-problems.ts';
-import { verifyHs256 } from '../functions/_lib/sign-jwt.ts';
+import { verifyHs256 } from '../lib/node/hs256.ts';
 import { localEnv as readEnv } from './env-file.ts';
 
 const USAGE = 'usage: npm run check-signature -- <signature> [--meeting <number>] [--role 0|1]';

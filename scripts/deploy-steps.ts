@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AUTH_PATHS } from '../lib/auth-contract.ts';
 import { MIN_SESSION_SECRET_LENGTH, SETTINGS, settingProblems } from '../lib/settings.ts';
+import { failed, succeeded, type Result } from '../lib/result.ts';
 import { readEnvFile } from './env-file.ts';
 import { formatFindings, joinCanWork, runSmoke } from './smoke-checks.ts';
 
@@ -299,7 +300,7 @@ interface DeployArgs {
   smoke: boolean;
 }
 
-function parseDeployArgs(argv: string[]): DeployArgs | string {
+function parseDeployArgs(argv: string[]): Result<DeployArgs, string> {
   try {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -312,18 +313,18 @@ function parseDeployArgs(argv: string[]): DeployArgs | string {
         'no-smoke': { type: 'boolean' },
       },
     });
-    if (positionals.length > 0) return `Unexpected argument: ${positionals[0]}`;
-    if (values['sign-in'] && values['no-sign-in']) return 'Choose one of --sign-in and --no-sign-in.';
+    if (positionals.length > 0) return failed(`Unexpected argument: ${positionals[0]}`);
+    if (values['sign-in'] && values['no-sign-in']) return failed('Choose one of --sign-in and --no-sign-in.');
     if (values.name !== undefined && !/^[a-z0-9][a-z0-9-]{0,62}$/i.test(values.name))
-      return '--name: letters, digits and dashes only (it becomes <name>.netlify.app).';
-    return {
+      return failed('--name: letters, digits and dashes only (it becomes <name>.netlify.app).');
+    return succeeded({
       name: values.name,
       team: values.team,
       signIn: values['sign-in'] ? true : values['no-sign-in'] ? false : undefined,
       smoke: !values['no-smoke'],
-    };
+    });
   } catch (error) {
-    return error instanceof Error ? error.message : String(error);
+    return failed(error instanceof Error ? error.message : String(error));
   }
 }
 
@@ -363,11 +364,12 @@ async function sessionSecret(ctx: DeployContext, plan: Plan, wanted: boolean | u
 }
 
 export async function runDeploy(argv: string[], ctx: DeployContext): Promise<number> {
-  const args = parseDeployArgs(argv);
-  if (typeof args === 'string') {
-    ctx.io.print(`${args}\n${USAGE}`);
+  const parsed = parseDeployArgs(argv);
+  if (!parsed.ok) {
+    ctx.io.print(`${parsed.problem}\n${USAGE}`);
     return 2;
   }
+  const args = parsed.value;
   try {
     const required = requiredNode([
       enginesNode(join(ROOT, 'package.json')),

@@ -11,8 +11,9 @@ import { ErrorBody, SIGNATURE_PATH, SignatureResponse } from '../lib/contract.ts
 import { AUTH_PATHS } from '../lib/auth-contract.ts';
 import { SELF_HOSTED_LIB_PATH, ZOOM_CDN_LIB_URL, ZOOM_SDK_VERSION } from '../lib/zoom-assets.ts';
 import { ZOOM_CDN_ORIGINS } from '../lib/zoom-cloud.ts';
-import { IAT_BACKDATE_SECONDS, verifyHs256 } from '../functions/_lib/sign-jwt.ts';
-import { KEY_VAR, SECRET_VAR } from '../functions/_lib/env.ts';
+import { IAT_BACKDATE_SECONDS, verifyHs256 } from '../lib/node/hs256.ts';
+import { SETTINGS as VARIABLES } from '../lib/settings.ts';
+import { failed, succeeded, type Result } from '../lib/result.ts';
 
 type Status = 'ok' | 'fail' | 'info';
 
@@ -42,6 +43,8 @@ export interface SmokeOptions {
 const PROBE_MEETING = '123456789';
 /** What the SDK loads first from its lib/ folder (the media engine and the UI's language file). */
 const PROBE_ASSETS = ['av/js_media.min.js', 'lang/en-US.json'];
+const KEY_VAR = VARIABLES.ZOOM_MEETING_SDK_KEY.name;
+const SECRET_VAR = VARIABLES.ZOOM_MEETING_SDK_SECRET.name;
 const SETTINGS = 'Netlify → Site configuration → Environment variables, then Deploys → Trigger deploy';
 
 const describeError = (error: unknown): string => {
@@ -51,15 +54,16 @@ const describeError = (error: unknown): string => {
   return code || (cause instanceof Error ? cause.message : String(cause));
 };
 
-type Fetched = { ok: true; response: Response; ms: number } | { ok: false; reason: string };
+/** An answer and how long it took, or why there was none (a network error's code). */
+type Fetched = Result<{ response: Response; ms: number }, string>;
 
 async function get(url: URL | string, timeoutMs: number, init: RequestInit = {}): Promise<Fetched> {
   const started = Date.now();
   try {
     const response = await fetch(url, { redirect: 'follow', ...init, signal: AbortSignal.timeout(timeoutMs) });
-    return { ok: true, response, ms: Date.now() - started };
+    return succeeded({ response, ms: Date.now() - started });
   } catch (error) {
-    return { ok: false, reason: describeError(error) };
+    return failed(describeError(error));
   }
 }
 
@@ -137,10 +141,10 @@ async function signatureChecks(
     return {
       check,
       status: 'fail',
-      detail: `POST ${SIGNATURE_PATH} got no answer (${result.reason}).`,
+      detail: `POST ${SIGNATURE_PATH} got no answer (${result.problem}).`,
       fix: 'Check the function log (Netlify → Logs → Functions).',
     };
-  const { response } = result;
+  const { response } = result.value;
   const body = await jsonOf(response);
   const error = errorOf(body);
   if (response.status === 404 || (!error && response.status !== 200)) {
@@ -222,9 +226,9 @@ async function signInCheck(site: URL, timeoutMs: number): Promise<Finding> {
   const check = 'sign-in';
   const result = await get(new URL(AUTH_PATHS.session, site), timeoutMs);
   if (!result.ok)
-    return { check, status: 'info', detail: `GET ${AUTH_PATHS.session} got no answer (${result.reason}).` };
-  const error = errorOf(await jsonOf(result.response));
-  if (result.response.ok) {
+    return { check, status: 'info', detail: `GET ${AUTH_PATHS.session} got no answer (${result.problem}).` };
+  const error = errorOf(await jsonOf(result.value.response));
+  if (result.value.response.ok) {
     return {
       check,
       status: 'info',
@@ -243,7 +247,7 @@ async function signInCheck(site: URL, timeoutMs: number): Promise<Finding> {
   return {
     check,
     status: 'info',
-    detail: `GET ${AUTH_PATHS.session} answered ${result.response.status}: this site has no sign-in functions.`,
+    detail: `GET ${AUTH_PATHS.session} answered ${result.value.response.status}: this site has no sign-in functions.`,
   };
 }
 
@@ -255,8 +259,8 @@ async function selfHostedLib(site: URL, timeoutMs: number): Promise<URL | null> 
   const lib = new URL(`${SELF_HOSTED_LIB_PATH}/`, site);
   const result = await get(new URL(PROBE_ASSETS[0]!, lib), timeoutMs);
   if (!result.ok) return null;
-  await result.response.body?.cancel();
-  return result.response.ok && !isHtml(result.response) ? lib : null;
+  await result.value.response.body?.cancel();
+  return result.value.response.ok && !isHtml(result.value.response) ? lib : null;
 }
 
 /**
@@ -289,18 +293,18 @@ async function assetsCheck(
       return {
         check,
         status: 'fail',
-        detail: `Could not reach ${url.href} (${result.reason}): the SDK cannot load.`,
+        detail: `Could not reach ${url.href} (${result.problem}): the SDK cannot load.`,
         fix,
       };
-    await result.response.body?.cancel();
-    if (!result.response.ok)
+    await result.value.response.body?.cancel();
+    if (!result.value.response.ok)
       return {
         check,
         status: 'fail',
-        detail: `${url.href} answered ${result.response.status}: the SDK cannot load.`,
+        detail: `${url.href} answered ${result.value.response.status}: the SDK cannot load.`,
         fix,
       };
-    if (isHtml(result.response))
+    if (isHtml(result.value.response))
       return {
         check,
         status: 'fail',
@@ -308,7 +312,7 @@ async function assetsCheck(
         fix,
       };
     const crossOrigin = url.origin !== options.site.origin;
-    if (crossOrigin && !result.response.headers.get('access-control-allow-origin')) {
+    if (crossOrigin && !result.value.response.headers.get('access-control-allow-origin')) {
       return {
         check,
         status: 'fail',
@@ -391,47 +395,47 @@ export async function runSmoke(input: SmokeOptions): Promise<Finding[]> {
       {
         check: 'reach',
         status: 'fail',
-        detail: `Could not reach ${options.site.href} (${page.reason}).`,
+        detail: `Could not reach ${options.site.href} (${page.problem}).`,
         fix: 'Check the address, and that the site is deployed (or `netlify serve` is running).',
       },
     ];
   }
-  const html = await page.response.text().catch(() => '');
+  const html = await page.value.response.text().catch(() => '');
   // http:// → https://, or a custom domain: the rest goes where the browser ends up (a redirected POST would turn
   // into a GET).
-  const landed = new URL('/', page.response.url || options.site);
+  const landed = new URL('/', page.value.response.url || options.site);
   if (landed.origin !== options.site.origin) options.site = landed;
-  if (!page.response.ok) {
+  if (!page.value.response.ok) {
     return [
       {
         check: 'reach',
         status: 'fail',
-        detail: `${options.site.href} answered ${page.response.status}.`,
+        detail: `${options.site.href} answered ${page.value.response.status}.`,
         fix: 'Check the address and the latest deploy (Netlify → Deploys).',
       },
     ];
   }
   const frame = await get(new URL('/meeting.html', options.site), options.timeoutMs);
-  if (frame.ok) await frame.response.body?.cancel();
+  if (frame.ok) await frame.value.response.body?.cancel();
   const webkitFrame = await get(new URL(WEBKIT_FRAME, options.site), options.timeoutMs);
-  if (webkitFrame.ok) await webkitFrame.response.body?.cancel();
+  if (webkitFrame.ok) await webkitFrame.value.response.body?.cancel();
   const findings: Finding[] = [
     {
       check: 'reach',
       status: 'ok',
-      detail: `${options.site === input.site ? options.site.href : `${input.site.href} redirects to ${options.site.href}; it`} answered 200 in ${page.ms} ms.`,
+      detail: `${options.site === input.site ? options.site.href : `${input.site.href} redirects to ${options.site.href}; it`} answered 200 in ${page.value.ms} ms.`,
     },
-    isolationHeaders('/', page.response),
+    isolationHeaders('/', page.value.response),
     frame.ok
-      ? isolationHeaders('/meeting.html', frame.response)
-      : { check: 'headers /meeting.html', status: 'fail', detail: `No answer (${frame.reason}).` },
+      ? isolationHeaders('/meeting.html', frame.value.response)
+      : { check: 'headers /meeting.html', status: 'fail', detail: `No answer (${frame.problem}).` },
     webkitFrame.ok
-      ? isolationHeaders(WEBKIT_FRAME, webkitFrame.response, ['require-corp'])
-      : { check: `headers ${WEBKIT_FRAME}`, status: 'fail', detail: `No answer (${webkitFrame.reason}).` },
+      ? isolationHeaders(WEBKIT_FRAME, webkitFrame.value.response, ['require-corp'])
+      : { check: `headers ${WEBKIT_FRAME}`, status: 'fail', detail: `No answer (${webkitFrame.problem}).` },
   ];
   if (options.browser) findings.push(await isolationInBrowser(options.site, options.timeoutMs));
   findings.push(
-    clockSkew(page.response, started, page.ms),
+    clockSkew(page.value.response, started, page.value.ms),
     await signatureChecks(options),
     await signInCheck(options.site, options.timeoutMs),
     await assetsCheck(options, sdkLibFromPage(html)),

@@ -5,7 +5,7 @@
  * ZOOM_MEETING_SDK_KEY/SECRET from the environment or .env, when present, must be the ones the site signs with.
  */
 import { parseArgs } from 'node:util';
-import { KEY_VAR, SECRET_VAR } from '../functions/_lib/env.ts';
+import { SETTINGS } from '../lib/settings.ts';
 import { localEnv } from './env-file.ts';
 import { formatFindings, joinCanWork, runSmoke, type SmokeOptions } from './smoke-checks.ts';
 
@@ -53,7 +53,10 @@ export function parseSmokeArgs(argv: string[]): SmokeOptions | string {
   return {
     // The site's root: the checks name their own paths.
     site: new URL('/', site),
-    local: { sdkKey: localEnv(KEY_VAR), secret: localEnv(SECRET_VAR) },
+    local: {
+      sdkKey: localEnv(SETTINGS.ZOOM_MEETING_SDK_KEY.name),
+      secret: localEnv(SETTINGS.ZOOM_MEETING_SDK_SECRET.name),
+    },
     ...(assetsUrl ? { assets: assetsUrl } : {}),
     ...(meeting === undefined ? {} : { meetingNumber: meeting }),
     ...(seconds === undefined ? {} : { timeoutMs: seconds * 1000 }),

@@ -1,7 +1,7 @@
 import { SETTINGS } from '../../lib/settings.ts';
 
-export const KEY_VAR = SETTINGS.ZOOM_MEETING_SDK_KEY.name;
-export const SECRET_VAR = SETTINGS.ZOOM_MEETING_SDK_SECRET.name;
+const KEY_VAR = SETTINGS.ZOOM_MEETING_SDK_KEY.name;
+const SECRET_VAR = SETTINGS.ZOOM_MEETING_SDK_SECRET.name;
 
 export type Credentials = { ok: true; sdkKey: string; secret: string } | { ok: false; missing: string[] };
 

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { decodeProtectedHeader, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBody, MAX_EXPIRATION_SECONDS, SignatureResponse } from '../../lib/contract.ts';
-import { verifyHs256 } from '../../functions/_lib/sign-jwt.ts';
+import { verifyHs256 } from '../../lib/node/hs256.ts';
 import type { Handler } from '../../scripts/serve-function.ts';
 import { badRequest, toRequestInit } from './bad-requests.ts';
 import {

@@ -14,6 +14,9 @@ const RULES: Array<{ from: string; mayNotImport: string[] }> = [
   { from: 'functions', mayNotImport: ['web', 'scripts', 'vite-plugins', 'tests', 'bench'] },
   // vite.config.ts's plugins: build code, which works from lib/'s settings and tables, never from a command's code.
   { from: 'vite-plugins', mayNotImport: ['web', 'functions', 'scripts', 'tests', 'bench'] },
+  // The commands people run (npm run smoke, deploy, check-signature, docs): what they share with the page or the
+  // functions lives in lib/ (names, tables, lib/node/hs256.ts), so a command never depends on a function's internals.
+  { from: 'scripts', mayNotImport: ['web', 'functions', 'vite-plugins', 'tests', 'bench'] },
   { from: 'bench', mayNotImport: ['tests/e2e', 'tests/unit'] },
   { from: 'tests/support', mayNotImport: ['tests/e2e', 'tests/unit'] },
 ];

@@ -6,7 +6,8 @@ import { execSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import handler from '../../functions/signature.ts';
-import { signMeetingSdkJwt, verifyHs256 } from '../../functions/_lib/sign-jwt.ts';
+import { signMeetingSdkJwt } from '../../functions/_lib/sign-jwt.ts';
+import { verifyHs256 } from '../../lib/node/hs256.ts';
 import {
   defineLowCeilingContract,
   defineMalformedSettingsContract,
