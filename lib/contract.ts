@@ -86,6 +86,14 @@ export const SignatureResponse = z.object({
 });
 export type SignatureResponse = z.infer<typeof SignatureResponse>;
 
+/**
+ * What the page accepts from any signer: ours and the drop-in signers (signers/) answer SignatureResponse; a backend
+ * of your own may answer only `{ signature }`, or mean something else by `expiresAt` (epoch seconds). The page needs
+ * the signature alone (it decodes the claims itself): sdkKey and expiresAt are kept when the whole answer is ours.
+ */
+export const SignerAnswer = z.union([SignatureResponse, z.object({ signature: SignatureResponse.shape.signature })]);
+export type SignerAnswer = z.output<typeof SignerAnswer>;
+
 export const ERROR_CODES = [
   'invalid_json',
   'invalid_request',

@@ -7,7 +7,10 @@ const json = (value: unknown) => JSON.stringify(value);
 
 describe('interpretSignerResponse', () => {
   it('accepts the contract and returns the signature string', () => {
-    expect(interpretSignerResponse(200, 'application/json', json(VALID))).toEqual({ ok: true, response: VALID });
+    expect(interpretSignerResponse(200, 'application/json', json(VALID))).toEqual({
+      ok: true,
+      value: { response: VALID },
+    });
   });
 
   it('reports a text body as text, not JSON, with its first characters and status', () => {
@@ -95,7 +98,7 @@ describe('interpretSignerResponse', () => {
   it('accepts a bare { signature } from another backend', () => {
     expect(interpretSignerResponse(200, 'application/json', json({ signature: 'eyJ.eyJ.sig', extra: 1 }))).toEqual({
       ok: true,
-      response: { signature: 'eyJ.eyJ.sig' },
+      value: { response: { signature: 'eyJ.eyJ.sig' } },
     });
   });
 
@@ -120,7 +123,10 @@ describe('requestSignature', () => {
   it('POSTs the contract request as JSON and parses the answer as JSON', async () => {
     const fetchMock = vi.fn(async () => new Response(json(VALID), { headers: { 'content-type': 'application/json' } }));
     vi.stubGlobal('fetch', fetchMock);
-    expect(await requestSignature({ meetingNumber: '123456789', role: 1 })).toEqual({ ok: true, response: VALID });
+    expect(await requestSignature({ meetingNumber: '123456789', role: 1 })).toEqual({
+      ok: true,
+      value: { response: VALID },
+    });
     expect(fetchMock).toHaveBeenCalledWith('/api/signature', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },

@@ -1,5 +1,6 @@
 import { explainJoinError, signedForLine } from '../../../lib/errors/join-errors.ts';
 import { inspectSignature } from '../../../lib/check-signature.ts';
+import { failed, succeeded, type Result } from '../../../lib/result.ts';
 import type { JoinForm, JoinFormValues } from './form.ts';
 import {
   initMeeting,
@@ -80,7 +81,7 @@ const RENEW_BEFORE_EXPIRY_MS = 5 * 60_000;
 /** ZAKs and OBF tokens live 2 hours (the page cannot read their expiry); renewed well before. */
 const TOKEN_REUSE_MS = 90 * 60_000;
 
-type Signed = { ok: true; credentials: Credentials } | { ok: false; problem: Problem; signedOut: boolean };
+type Signed = Result<Credentials, Problem & { signedOut: boolean }>;
 
 /** A signature, and the host's ZAK or an OBF token when the join needs one. */
 async function sign(values: JoinFormValues, view: MeetingView): Promise<Signed> {
@@ -91,10 +92,9 @@ async function sign(values: JoinFormValues, view: MeetingView): Promise<Signed> 
     requestZoomTokens(values),
   ]);
   if (!zoomTokens.ok) return zoomTokens;
-  if (!signed.ok)
-    return { ok: false, signedOut: false, problem: { title: 'Could not get a signature', ...signed.problem } };
-  const { signature } = signed.response;
-  showSignatureDetails(signature, values, signed.serverDate);
+  if (!signed.ok) return failed({ title: 'Could not get a signature', ...signed.problem, signedOut: false });
+  const { signature } = signed.value.response;
+  showSignatureDetails(signature, values, signed.value.serverDate);
   const { claims } = inspectSignature(signature);
   // Its lifetime counted from now, not its exp against this computer's clock (which may be off).
   const lifetimeMs =
@@ -102,15 +102,12 @@ async function sign(values: JoinFormValues, view: MeetingView): Promise<Signed> 
       ? (claims['exp'] - claims['iat']) * 1000
       : 0;
   const now = Date.now();
-  return {
-    ok: true,
-    credentials: {
-      signature,
-      tokens: zoomTokens.tokens,
-      renewAt: now + Math.min(lifetimeMs - RENEW_BEFORE_EXPIRY_MS, TOKEN_REUSE_MS),
-      signedFor: claims?.['mn'] === undefined ? undefined : String(claims['mn']),
-    },
-  };
+  return succeeded({
+    signature,
+    tokens: zoomTokens.value,
+    renewAt: now + Math.min(lifetimeMs - RENEW_BEFORE_EXPIRY_MS, TOKEN_REUSE_MS),
+    signedFor: claims?.['mn'] === undefined ? undefined : String(claims['mn']),
+  });
 }
 
 /** What the page can learn from the sign-in box: whether Zoom still knows the user, and to say when it does not. */
@@ -144,11 +141,12 @@ export async function runJoin(form: JoinForm, account: Account): Promise<void> {
       if (!credentials || Date.now() >= credentials.renewAt) {
         const signed = await sign(values, view);
         if (!signed.ok) {
-          if (signed.signedOut) account.markSignedOut();
-          showProblem(signed.problem);
+          const { signedOut, ...problem } = signed.problem;
+          if (signedOut) account.markSignedOut();
+          showProblem(problem);
           return;
         }
-        credentials = signed.credentials;
+        credentials = signed.value;
       }
       await waitForJoinSlot(form);
       form.setBusy(true, wait ? 'Waiting…' : 'Joining…');

@@ -2,9 +2,11 @@
  * The signer's answer, read strictly as JSON and validated with the contract: the signature string, or exactly what
  * is wrong (text or HTML, another key name, an error body) with its fix. Any backend's answer goes through here.
  */
-import { ErrorBody, SignatureResponse, type FieldErrors } from '../../../lib/contract.ts';
+import { ErrorBody, SignerAnswer, type FieldErrors } from '../../../lib/contract.ts';
 import { explainApiError } from '../../../lib/errors/api-errors.ts';
 import type { Explanation } from '../../../lib/explanation.ts';
+import { failed, succeeded, type Result } from '../../../lib/result.ts';
+import { parseJson } from './post-json.ts';
 
 /** A signer failure, explained like every other failure on the page. */
 interface SignerProblem extends Explanation {
@@ -12,11 +14,13 @@ interface SignerProblem extends Explanation {
   fields?: FieldErrors;
 }
 
-/** What the page needs from any signer: the signature. Ours adds sdkKey and expiresAt (see the contract). */
-type SignedResponse = Pick<SignatureResponse, 'signature'> & Partial<SignatureResponse>;
+/** The signer's answer, and the time its server gave (its Date header), to warn of this computer's clock. */
+interface Signed {
+  response: SignerAnswer;
+  serverDate?: Date;
+}
 
-export type SignerOutcome =
-  { ok: true; response: SignedResponse; serverDate?: Date } | { ok: false; problem: SignerProblem };
+export type SignerOutcome = Result<Signed, SignerProblem>;
 
 const PREVIEW_CHARS = 120;
 
@@ -31,16 +35,12 @@ function describeType(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
-export const signerFailure = (problem: SignerProblem): SignerOutcome => ({ ok: false, problem });
-
 /** Reads a signer's answer strictly as JSON and says precisely what is wrong with anything else. */
 export function interpretSignerResponse(status: number, contentType: string | null, text: string): SignerOutcome {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
+  const json = parseJson(text);
+  if (!json.ok) {
     const isHtml = /^\s*<(!doctype html|html|head|body)/i.test(text);
-    return signerFailure({
+    return failed({
       kind: 'not_json',
       meaning: isHtml ? 'The signer returned an HTML page, not JSON.' : 'The signer returned text, not JSON.',
       cause: `HTTP ${status}${contentType ? ` (${contentType})` : ''}, beginning: “${preview(text)}”.`,
@@ -51,10 +51,11 @@ export function interpretSignerResponse(status: number, contentType: string | nu
     });
   }
 
+  const body = json.value;
   const error = ErrorBody.safeParse(body);
   if (error.success) {
     const { code, message, fields } = error.data.error;
-    return signerFailure({
+    return failed({
       kind: 'signer_error',
       meaning: `The signer refused to sign (HTTP ${status}, ${code}).`,
       cause: message,
@@ -63,7 +64,7 @@ export function interpretSignerResponse(status: number, contentType: string | nu
     });
   }
   if (status >= 400) {
-    return signerFailure({
+    return failed({
       kind: 'signer_error',
       meaning: `The signer failed with HTTP ${status}.`,
       cause: `It answered: ${preview(text)}`,
@@ -71,37 +72,38 @@ export function interpretSignerResponse(status: number, contentType: string | nu
     });
   }
 
-  const signature = (body as { signature?: unknown } | null)?.signature;
-  if (typeof signature !== 'string' || signature === '') {
-    const keys = body !== null && typeof body === 'object' && !Array.isArray(body) ? Object.keys(body) : null;
-    const found = keys ? `an object with the fields: ${keys.join(', ') || '(none)'}` : describeType(body);
-    const alias = keys?.find(
-      (k) =>
-        ['token', 'jwt', 'sdkJWT', 'signatureToken'].includes(k) &&
-        typeof (body as Record<string, unknown>)[k] === 'string',
-    );
-    if (signature === undefined && alias) {
-      return signerFailure({
-        kind: 'no_signature',
-        meaning: `The signer’s JSON has “${alias}” instead of “signature”.`,
-        cause: `The response is an object with the fields: ${keys!.join(', ')}.`,
-        fix: `Rename the key: answer {"signature":"eyJ…"}, not {"${alias}":"eyJ…"}.`,
-      });
-    }
-    return signerFailure({
-      kind: 'no_signature',
-      meaning: 'The signer’s JSON has no “signature” string.',
-      cause:
-        signature === undefined
-          ? `The response is ${found}.`
-          : signature === ''
-            ? '“signature” is an empty string.'
-            : `“signature” is ${describeType(signature)}, not a string.`,
-      fix: 'Return the JWT itself as a string under the key “signature”: {"signature":"eyJ…"}.',
-    });
-  }
+  const answer = SignerAnswer.safeParse(body);
+  if (answer.success) return succeeded({ response: answer.data });
+  return failed(missingSignature(body));
+}
 
-  // Other backends may send only { signature }; our own fields are taken when they are well-formed.
-  const parsed = SignatureResponse.safeParse(body);
-  return { ok: true, response: parsed.success ? parsed.data : { signature } };
+/** Why an answer has no usable signature, in words zod's issues do not have: what was there instead, and the fix. */
+function missingSignature(body: unknown): SignerProblem {
+  const signature = (body as { signature?: unknown } | null)?.signature;
+  const keys = body !== null && typeof body === 'object' && !Array.isArray(body) ? Object.keys(body) : null;
+  const found = keys ? `an object with the fields: ${keys.join(', ') || '(none)'}` : describeType(body);
+  const alias = keys?.find(
+    (k) =>
+      ['token', 'jwt', 'sdkJWT', 'signatureToken'].includes(k) &&
+      typeof (body as Record<string, unknown>)[k] === 'string',
+  );
+  if (signature === undefined && alias) {
+    return {
+      kind: 'no_signature',
+      meaning: `The signer’s JSON has “${alias}” instead of “signature”.`,
+      cause: `The response is an object with the fields: ${keys!.join(', ')}.`,
+      fix: `Rename the key: answer {"signature":"eyJ…"}, not {"${alias}":"eyJ…"}.`,
+    };
+  }
+  return {
+    kind: 'no_signature',
+    meaning: 'The signer’s JSON has no “signature” string.',
+    cause:
+      signature === undefined
+        ? `The response is ${found}.`
+        : signature === ''
+          ? '“signature” is an empty string.'
+          : `“signature” is ${describeType(signature)}, not a string.`,
+    fix: 'Return the JWT itself as a string under the key “signature”: {"signature":"eyJ…"}.',
+  };
 }

@@ -3,7 +3,9 @@ import type { SignatureRequestInput } from '../../../lib/contract.ts';
 import { frameEmbedderPolicy } from '../../../lib/isolation.ts';
 import { reachableWithoutCors } from '../shared/reachable.ts';
 import { SIGNATURE_URL } from '../shared/signer-url.ts';
-import { interpretSignerResponse, signerFailure, type SignerOutcome } from './read-signer-answer.ts';
+import { failed } from '../../../lib/result.ts';
+import { postJson } from './post-json.ts';
+import { interpretSignerResponse, type SignerOutcome } from './read-signer-answer.ts';
 
 function isCrossOrigin(url: string): boolean {
   return typeof location !== 'undefined' && new URL(url, location.href).origin !== location.origin;
@@ -29,19 +31,11 @@ export async function requestSignature(
   url = SIGNATURE_URL,
   reachableElsewhere: SignerReachable = async () => false,
 ): Promise<SignerOutcome> {
-  let res: Response;
-  let text: string;
-  try {
-    res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify(request),
-    });
-    text = await res.text();
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+  const posted = await postJson(url, request);
+  if (!posted.ok) {
+    const { reason } = posted.problem;
     if (isCrossOrigin(url) && ((await reachableWithoutCors(url, 'POST')) || (await reachableElsewhere()))) {
-      return signerFailure({
+      return failed({
         kind: 'cors',
         meaning: 'The browser blocked the signer’s answer (CORS).',
         cause: `${url} is on another origin and answered without allowing ${location.origin}.`,
@@ -50,7 +44,7 @@ export async function requestSignature(
           'and "Access-Control-Allow-Headers: content-type".',
       });
     }
-    return signerFailure({
+    return failed({
       kind: 'network',
       meaning: 'Could not reach the signer.',
       cause:
@@ -63,7 +57,8 @@ export async function requestSignature(
         `origin must also answer OPTIONS and POST with "Access-Control-Allow-Origin: ${typeof location === 'undefined' ? '<this origin>' : location.origin}".`,
     });
   }
-  const outcome = interpretSignerResponse(res.status, res.headers.get('content-type'), text);
-  const date = res.headers.get('date');
-  return outcome.ok && date ? { ...outcome, serverDate: new Date(date) } : outcome;
+  const { status, headers, text } = posted.value;
+  const outcome = interpretSignerResponse(status, headers.get('content-type'), text);
+  const date = headers.get('date');
+  return outcome.ok && date ? { ...outcome, value: { ...outcome.value, serverDate: new Date(date) } } : outcome;
 }
