@@ -4,6 +4,7 @@ import { failed, succeeded, type Result } from '../../../lib/result.ts';
 import type { JoinForm, JoinFormValues } from './form.ts';
 import {
   initMeeting,
+  inMeeting,
   joinMeeting,
   msUntilJoinAllowed,
   onMeetingLeft,
@@ -127,7 +128,6 @@ export async function runJoin(form: JoinForm, account: Account): Promise<void> {
   const view = effectiveView(values.view);
   form.setBusy(true, 'Joining…');
   let wait: HostWait | undefined;
-  let joinedMeeting = false;
   let closingStatus: string | null = null;
   let startAsHost = false;
   try {
@@ -157,7 +157,6 @@ export async function runJoin(form: JoinForm, account: Account): Promise<void> {
         wait !== undefined,
       );
       if (joined.ok) {
-        joinedMeeting = true;
         if (view === 'component')
           closingStatus = 'In the meeting, inside this page. Leave it from the meeting’s toolbar.';
         return;
@@ -193,7 +192,7 @@ export async function runJoin(form: JoinForm, account: Account): Promise<void> {
       fix: 'Reload the page and try again; check the browser console for the underlying error.',
     });
   } finally {
-    wait?.end(joinedMeeting);
+    wait?.end(inMeeting());
     showStatus(closingStatus);
     form.setBusy(false);
     // The signed-in user chose to start the meeting they were waiting for: the same form, as its host.

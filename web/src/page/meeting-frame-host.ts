@@ -33,6 +33,13 @@ interface Frame {
   api: Promise<MeetingFrameApi>;
 }
 let frame: Frame | undefined;
+/** The frame whose meeting is running: joined, and neither left nor discarded since. */
+let joined: Frame | undefined;
+
+/** Whether the user is in a meeting now. The page asks this, never the layout: its classes are for style.css. */
+export function inMeeting(): boolean {
+  return joined !== undefined;
+}
 
 /**
  * The meeting runs in a same-origin frame, one per view. Client view covers the page with its own global CSS and,
@@ -79,7 +86,10 @@ function createFrame(view: MeetingView, language: Language): Frame {
   return { view, language, element, api };
 }
 
-/** Shows or collapses the page's meeting region (component view); the form comes back when it collapses. */
+/**
+ * Shows or collapses the page's meeting region (component view); the form comes back when it collapses. Shown from
+ * the join attempt on, so `in-meeting` means "the region is up", not "joined": that is inMeeting().
+ */
 function showRegion(active: boolean): void {
   byId('meeting-region').classList.toggle('active', active);
   byId('app').classList.toggle('in-meeting', active);
@@ -90,6 +100,7 @@ function discardFrame(which = frame): void {
   if (which?.view === 'component') showRegion(false);
   which?.element.remove();
   if (frame === which) frame = undefined;
+  if (joined === which) joined = undefined;
   forgetSdkTokens();
 }
 
@@ -172,7 +183,11 @@ export async function joinMeeting(params: JoinParams, view: MeetingView, quietly
       deadline.cancel();
       stopRevealing();
     });
-    if (result.ok) reveal();
+    if (result.ok) {
+      // A frame discarded while join() was awaited (another view chosen) holds no meeting the page can show.
+      if (frame === attempt) joined = attempt;
+      reveal();
+    }
     // Stamped when Zoom has answered, i.e. just after the SDK's join() call: never earlier than Zoom counts it.
     lastJoinAt = Date.now();
     if (!result.ok && (view === 'client' || result.unansweredSeconds !== undefined)) {
