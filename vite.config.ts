@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig, loadEnv } from 'vite';
-import { contentSecurityPolicy } from './vite-plugins/content-security-policy.ts';
+import { documentHeaders } from './vite-plugins/document-headers-plugin.ts';
 import { selfHostedZoomAssets } from './vite-plugins/self-hosted-zoom-assets.ts';
 import { settingProblems } from './lib/settings.ts';
 import { zoomCloud } from './lib/zoom-cloud.ts';
@@ -19,9 +19,10 @@ export default defineConfig(({ mode }) => {
     root: 'web',
     plugins: [
       selfHostedZoomAssets(cloud.assets === 'self'),
-      // The documents' CSP follows the build's settings (signer origin, Zoom cloud, asset host): dist/_headers, and
-      // dev/preview; the form page preconnects to the hosts this build's meeting will use.
-      contentSecurityPolicy({ signerUrl: env.VITE_SIGNATURE_URL, cloud }),
+      // Every header of the site (vite-plugins/document-headers.ts), the CSP following the build's settings (signer
+      // origin, Zoom cloud, asset host): dist/_headers, and dev/preview; the form page preconnects to the hosts this
+      // build's meeting will use.
+      documentHeaders({ signerUrl: env.VITE_SIGNATURE_URL, cloud }),
     ],
     publicDir: false,
     build: {

@@ -265,7 +265,7 @@ async function selfHostedLib(site: URL, timeoutMs: number): Promise<URL | null> 
 
 /**
  * The CDN a build takes the SDK's files from, as its form page names it: the page preconnects to that CDN
- * (vite-plugins/content-security-policy.ts), so a Zoom for Government or China CDN build is checked against its own.
+ * (vite-plugins/document-headers-plugin.ts), so a Zoom for Government or China CDN build is checked against its own.
  */
 export function sdkLibFromPage(html: string): URL | null {
   const preconnects = [...html.matchAll(/<link rel="preconnect" href="([^"]+)"/g)].map((match) => match[1]);

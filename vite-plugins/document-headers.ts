@@ -1,19 +1,27 @@
 /**
- * The Content-Security-Policy of the two documents, made from the build's settings (the signer's origin, where the
+ * Every header this site's pages, meeting frames and static files get, per path: the one place to read or change
+ * them. The build writes these rules to dist/_headers (vite-plugins/document-headers-plugin.ts), which Netlify and
+ * `netlify serve` read; `vite` and `vite preview` send the same from a middleware. netlify.toml declares none, and
+ * tests/unit/document-headers.test.ts prints the whole set per path and fails on a second source.
+ *
+ * Not here, because the functions send them on their own responses (Netlify applies these rules to files only):
+ * the functions' content type, nosniff and no-store in functions/_lib/respond.ts, and CORS for signer pages on other
+ * origins in functions/_lib/access.ts.
+ *
+ * Netlify applies every rule whose path matches, and a header two matching rules both set gets both values joined
+ * into one (an invalid COEP, two Cache-Controls): each header reaches a path from exactly one rule.
+ *
+ * The Content-Security-Policy of the documents is made from the build's settings (the signer's origin, where the
  * SDK's assets come from) so each build states exactly what it needs:
  *
- * - the form page (/, /index.html): enforced and strict: its own scripts only, no eval, no inline code; it may talk
- *   to this site and the configured signer, frame only its own meeting frame, and be framed by nobody else;
- * - the meeting frames (/meeting.html, /meeting-component.html): Zoom's SDK evaluates code and runs wasm and workers. What the e2e join path
- *   proves (scripts, workers) is enforced; the rest (media, sockets, images Zoom serves in a live meeting) is
- *   report-only until reports from live meetings show it complete.
+ * - the form page (/, /index.html, /j/*): enforced and strict: its own scripts only, no eval, no inline code; it may
+ *   talk to this site and the configured signer, frame only its own meeting frame, and be framed by nobody else;
+ * - the meeting frames (/meeting.html, /meeting-component.html): Zoom's SDK evaluates code and runs wasm and workers.
+ *   What the e2e join path proves (scripts, workers) is enforced; the rest (media, sockets, images Zoom serves in a
+ *   live meeting) is report-only until reports from live meetings show it complete.
  *
- * Every violation goes to POST /api/csp-report (report-uri for all browsers, report-to where supported). Builds write
- * the headers to dist/_headers (Netlify serves them); `vite` and `vite preview` send them from a middleware.
+ * Every violation goes to POST /api/csp-report (report-uri for all browsers, report-to where supported).
  */
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import type { Connect, Plugin } from 'vite';
 import type { ZoomCloud } from '../lib/zoom-cloud.ts';
 import { JOIN_LINK_PREFIX } from '../lib/join-link.ts';
 import {
@@ -24,11 +32,9 @@ import {
 } from '../lib/isolation.ts';
 
 /** The meeting frames' documents; each is also written under FRAME_REQUIRE_CORP_PREFIX (lib/isolation.ts). */
-const FRAME_FILES = ['meeting.html', 'meeting-component.html'];
+export const FRAME_FILES = ['meeting.html', 'meeting-component.html'];
 
-const CSP_REPORT_PATH = '/api/csp-report';
-const REPORT_GROUP = 'csp-endpoint';
-interface PolicyOptions {
+export interface PolicyOptions {
   /** VITE_SIGNATURE_URL: another backend's signer the page POSTs to (absent: this site's function). */
   signerUrl?: string | undefined;
   /**
@@ -41,6 +47,98 @@ interface PolicyOptions {
   dev?: boolean;
 }
 
+type HeaderSet = Record<string, string>;
+
+/** One rule of Netlify's _headers: a path (`*` matches the rest of it) and the headers it adds. */
+interface HeaderRule {
+  for: string;
+  headers: HeaderSet;
+}
+
+/** Every response of the site, documents and files alike. */
+const EVERYWHERE: HeaderSet = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  // The meeting frame is same-origin: `self` covers it (with its allow= attribute).
+  'Permissions-Policy': 'camera=(self), microphone=(self), display-capture=(self), fullscreen=(self), autoplay=(self)',
+};
+
+/**
+ * Files whose name changes with their content, so a year is safe: Vite's output under /assets/ (a content hash in
+ * every name) and the self-hosted SDK under /zoom-sdk/<SDK version>/lib (lib/zoom-assets.ts: a new SDK is a new
+ * path). require-corp: a frame may run them as workers, which are isolated only when their own answer says so.
+ */
+const IMMUTABLE_FILES: HeaderSet = {
+  'Cache-Control': 'public, max-age=31536000, immutable',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
+/** Header name → value for each document path. */
+function documentHeaders(options: PolicyOptions): Record<string, HeaderSet> {
+  // The documents name the hashed assets, so browsers revalidate them on every visit (a 304 while unchanged) to
+  // pick up a deploy.
+  const endpoints = { 'Reporting-Endpoints': `${REPORT_GROUP}="${CSP_REPORT_PATH}"`, 'Cache-Control': 'no-cache' };
+  // Cross-origin isolation (SharedArrayBuffer: gallery view, virtual background): COOP and COEP together, per
+  // document (lib/isolation.ts says why each gets which COEP).
+  const form = {
+    'Content-Security-Policy': formPagePolicy(options),
+    'Cross-Origin-Opener-Policy': OPENER_POLICY,
+    'Cross-Origin-Embedder-Policy': FORM_PAGE_EMBEDDER_POLICY,
+    ...endpoints,
+  };
+  const policies = meetingFramePolicies(options);
+  const frame = (embedder: EmbedderPolicy) => ({
+    'Content-Security-Policy': policies.enforced,
+    'Content-Security-Policy-Report-Only': policies.reportOnly,
+    // Per engine (lib/isolation.ts): the page opens the copy its browser can isolate.
+    'Cross-Origin-Opener-Policy': OPENER_POLICY,
+    'Cross-Origin-Embedder-Policy': embedder,
+    ...endpoints,
+  });
+  // Client view's frame and component view's frame run the same SDK's media code: one policy for both.
+  // Netlify also serves each document without its .html (/meeting for meeting.html), and /j/* is the form page too
+  // (join links, netlify.toml's rewrite): headers follow the path that was asked for, so each gets its rule.
+  const frames = FRAME_FILES.flatMap((file) => {
+    const path = `/${file}`;
+    const bare = path.replace(/\.html$/, '');
+    return [
+      [path, frame('credentialless')],
+      [bare, frame('credentialless')],
+      [`${FRAME_REQUIRE_CORP_PREFIX}${path}`, frame('require-corp')],
+      [`${FRAME_REQUIRE_CORP_PREFIX}${bare}`, frame('require-corp')],
+    ] as const;
+  });
+  return {
+    '/': form,
+    '/index.html': form,
+    '/index': form,
+    [`${JOIN_LINK_PREFIX}*`]: form,
+    ...Object.fromEntries(frames),
+  };
+}
+
+/** Every rule of the site, in the order dist/_headers lists them. */
+export function siteHeaderRules(options: PolicyOptions): HeaderRule[] {
+  return [
+    { for: '/*', headers: EVERYWHERE },
+    { for: '/assets/*', headers: IMMUTABLE_FILES },
+    { for: '/zoom-sdk/*', headers: IMMUTABLE_FILES },
+    ...Object.entries(documentHeaders(options)).map(([path, headers]) => ({ for: path, headers })),
+  ];
+}
+
+/** Netlify's `_headers` file format. */
+export function headersFile(options: PolicyOptions): string {
+  return siteHeaderRules(options)
+    .map((rule) => [rule.for, ...Object.entries(rule.headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n'))
+    .join('\n\n')
+    .concat('\n');
+}
+
+// ── the Content-Security-Policy ─────────────────────────────────────────────────────────────────────────────────
+
+const CSP_REPORT_PATH = '/api/csp-report';
+const REPORT_GROUP = 'csp-endpoint';
 const policy = (directives: Record<string, string[]>): string =>
   Object.entries(directives)
     .map(([name, sources]) => [name, ...sources].join(' '))
@@ -55,10 +153,6 @@ function originOf(url: string | undefined): string[] {
     return []; // a relative path: this site
   }
 }
-
-/** index.html's preconnect links (the default build's hosts), replaced per build. */
-const PRECONNECTS =
-  /<link rel="preconnect" href="https:\/\/source\.zoom\.us" crossorigin \/>\s*<link rel="preconnect" href="https:\/\/zoom\.us" crossorigin \/>/;
 
 const reporting = { 'report-uri': [CSP_REPORT_PATH], 'report-to': [REPORT_GROUP] };
 
@@ -120,99 +214,19 @@ export function meetingFramePolicies(options: PolicyOptions): { enforced: string
   };
 }
 
-/** Header name → value for each document path. */
-function documentHeaders(options: PolicyOptions): Record<string, Record<string, string>> {
-  // The documents name the hashed assets, so browsers revalidate them on every visit (a 304 while unchanged) to
-  // pick up a deploy; set here with the policy, so each document path has exactly one rule.
-  const endpoints = { 'Reporting-Endpoints': `${REPORT_GROUP}="${CSP_REPORT_PATH}"`, 'Cache-Control': 'no-cache' };
-  const form = {
-    'Content-Security-Policy': formPagePolicy(options),
-    'Cross-Origin-Opener-Policy': OPENER_POLICY,
-    'Cross-Origin-Embedder-Policy': FORM_PAGE_EMBEDDER_POLICY,
-    ...endpoints,
-  };
-  const policies = meetingFramePolicies(options);
-  const frame = (embedder: EmbedderPolicy) => ({
-    'Content-Security-Policy': policies.enforced,
-    'Content-Security-Policy-Report-Only': policies.reportOnly,
-    // Per engine (lib/isolation.ts): the page opens the copy its browser can isolate.
-    'Cross-Origin-Opener-Policy': OPENER_POLICY,
-    'Cross-Origin-Embedder-Policy': embedder,
-    ...endpoints,
-  });
-  // Client view's frame and component view's frame run the same SDK's media code: one policy for both.
-  // Netlify also serves each document without its .html (/meeting for meeting.html), and /j/* is the form page too
-  // (join links, netlify.toml's rewrite): headers follow the path that was asked for, so each gets its rule.
-  const frames = FRAME_FILES.flatMap((file) => {
-    const path = `/${file}`;
-    const bare = path.replace(/\.html$/, '');
-    return [
-      [path, frame('credentialless')],
-      [bare, frame('credentialless')],
-      [`${FRAME_REQUIRE_CORP_PREFIX}${path}`, frame('require-corp')],
-      [`${FRAME_REQUIRE_CORP_PREFIX}${bare}`, frame('require-corp')],
-    ] as const;
-  });
-  return {
-    '/': form,
-    '/index.html': form,
-    '/index': form,
-    [`${JOIN_LINK_PREFIX}*`]: form,
-    ...Object.fromEntries(frames),
-  };
-}
+// ── matching, as Netlify does (for `vite` and `vite preview`) ───────────────────────────────────────────────────
 
-/** Netlify's `_headers` file format. */
-export function headersFile(options: PolicyOptions): string {
-  return Object.entries(documentHeaders(options))
-    .map(([path, headers]) =>
-      [path, ...Object.entries(headers).map(([name, value]) => `  ${name}: ${value}`)].join('\n'),
-    )
-    .join('\n\n')
-    .concat('\n');
+/** A rule's path as Netlify matches it (@netlify/headers-parser): any case, a trailing slash or not, `*` the rest. */
+function pathPattern(path: string): RegExp {
+  const parts = path
+    .split('/')
+    .filter(Boolean)
+    .map((part) => (part === '*' ? '?(.*)' : part.split('*').map(escapeRegExp).join('(.*)')));
+  return new RegExp(`^/${parts.join('/')}/?$`, 'i');
 }
+const escapeRegExp = (text: string) => text.replace(/[|\\{}()[\]^$+*?.]/g, '\\$&');
 
-function middleware(options: PolicyOptions): Connect.NextHandleFunction {
-  const headers = documentHeaders(options);
-  return (req, res, next) => {
-    const [path, query] = (req.url ?? '/').split('?') as [string, string | undefined];
-    const rule = headers[path.startsWith(JOIN_LINK_PREFIX) ? `${JOIN_LINK_PREFIX}*` : path];
-    for (const [name, value] of Object.entries(rule ?? {})) res.setHeader(name, value);
-    // The require-corp copies of the frames exist in builds only; here the same document answers at both paths.
-    if (rule && path.startsWith(`${FRAME_REQUIRE_CORP_PREFIX}/`)) {
-      req.url = path.slice(FRAME_REQUIRE_CORP_PREFIX.length) + (query === undefined ? '' : `?${query}`);
-    }
-    next();
-  };
-}
-
-export function contentSecurityPolicy(options: PolicyOptions): Plugin {
-  let outDir = '';
-  return {
-    name: 'content-security-policy',
-    configResolved(config) {
-      // build.outDir is relative to the root (web/), not to the working directory.
-      outDir = resolve(config.root, config.build.outDir);
-    },
-    configureServer(server) {
-      server.middlewares.use(middleware({ ...options, dev: true }));
-    },
-    configurePreviewServer(server) {
-      server.middlewares.use(middleware(options));
-    },
-    // The form page warms up the connections its meeting will need: this build's asset CDN and Zoom endpoint.
-    transformIndexHtml(html) {
-      const preconnects = [...options.cloud.assetOrigins.slice(0, 1), options.cloud.webOrigin]
-        .map((origin) => `<link rel="preconnect" href="${origin}" crossorigin />`)
-        .join('\n    ');
-      return html.replace(PRECONNECTS, preconnects);
-    },
-    // writeBundle, not closeBundle: it runs only when the build succeeded, so a failed build reports its own error
-    // instead of a missing dist/.
-    writeBundle() {
-      writeFileSync(join(outDir, '_headers'), headersFile(options));
-      mkdirSync(join(outDir, FRAME_REQUIRE_CORP_PREFIX), { recursive: true });
-      for (const file of FRAME_FILES) copyFileSync(join(outDir, file), join(outDir, FRAME_REQUIRE_CORP_PREFIX, file));
-    },
-  };
+/** The headers a request for `path` gets: those of every matching rule, as Netlify merges them. */
+export function headersFor(rules: HeaderRule[], path: string): HeaderSet {
+  return Object.assign({}, ...rules.filter((rule) => pathPattern(rule.for).test(path)).map((rule) => rule.headers));
 }

@@ -1,6 +1,6 @@
 /**
- * netlify.toml's headers as Netlify reads them: rules parsed and matched by @netlify/headers-parser (what
- * netlify-cli uses). A local `netlify serve` cannot show Cache-Control: its static server's own value overrides the
+ * The site's headers as Netlify reads them (vite-plugins/document-headers.ts → dist/_headers, with netlify.toml):
+ * rules parsed and matched by @netlify/headers-parser (what netlify-cli uses). A local `netlify serve` cannot show Cache-Control: its static server's own value overrides the
  * rules (netlify-cli's proxy writes the upstream headers last), so the e2e tests cannot check this part.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { parseAllHeaders, type Header } from '@netlify/headers-parser';
 import { parseAllRedirects } from '@netlify/redirect-parser';
 import { JOIN_LINK_PREFIX } from '../../lib/join-link.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { headersFile, meetingFramePolicies } from '../../vite-plugins/content-security-policy.ts';
+import { headersFile, meetingFramePolicies } from '../../vite-plugins/document-headers.ts';
 import { CLIENT_VIEW_BUNDLE, COMPONENT_VIEW_BUNDLE } from '../support/zoom-sdk-package.ts';
 import { DEFAULT_ZOOM_CLOUD, zoomCloud, type ZoomCloud } from '../../lib/zoom-cloud.ts';
 import { SELF_HOSTED_LIB_PATH, ZOOM_SDK_VERSION } from '../../lib/zoom-assets.ts';
@@ -18,7 +18,7 @@ import { SELF_HOSTED_LIB_PATH, ZOOM_SDK_VERSION } from '../../lib/zoom-assets.ts
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 let rules: Header[];
 
-// netlify.toml plus the dist/_headers a default build writes (the documents' CSP and Cache-Control).
+// netlify.toml plus the dist/_headers a default build writes (every header of the documents and files).
 const folder = mkdtempSync(join(tmpdir(), 'headers-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
