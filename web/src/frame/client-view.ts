@@ -116,6 +116,22 @@ function withZoomCode(failure: JoinResult): JoinResult {
   return !failure.ok && failure.code === 1 && zoomCode !== undefined ? { ...failure, zoomCode } : failure;
 }
 
+/** The SDK's leave: it sends this frame to the leave URL, which tells the page (frame/main.ts). */
+export async function leave(): Promise<void> {
+  (await loadSdk()).leaveMeeting({});
+}
+
+/** Client view mutes by user id: this attendee's own, asked of the SDK first. */
+export async function mute(muted: boolean): Promise<void> {
+  const sdk = await loadSdk();
+  sdk.getCurrentUser({
+    success: (answer: { result?: { currentUser?: { userId?: number } } }) => {
+      const userId = answer.result?.currentUser?.userId;
+      if (userId !== undefined) sdk.mute({ userId, mute: muted });
+    },
+  });
+}
+
 /** The SDK is evaluated and prepared, and the media libraries it injected have loaded. */
 export async function ready(): Promise<void> {
   await loadSdk();

@@ -134,6 +134,15 @@ export function reportLeaving(): void {
   );
 }
 
+/** The embedded client's leave: its connection closes, which reportLeaving() tells the page. */
+export async function leave(): Promise<void> {
+  if (joined) await (await loadSdk()).leaveMeeting();
+}
+
+export async function mute(muted: boolean): Promise<void> {
+  if (joined) await (await loadSdk()).mute(muted);
+}
+
 /** The SDK is downloaded, evaluated and its client created. */
 export async function ready(): Promise<void> {
   await loadSdk();

@@ -19,8 +19,12 @@ import { requestZoomTokens, type ZoomTokens } from './request-zoom-tokens.ts';
 import { HostWait, MAX_WAIT_SECONDS, showStateInTitle } from './wait-for-host.ts';
 import { byId } from './dom.ts';
 import { showProblem, showStatus, type Problem } from './show-problem.ts';
+import { emitJoinEvent } from './join-events.ts';
 import type { Expectations } from '../../../lib/check-signature.ts';
 import { clockSkewSeconds, clockWarning, showInspection } from './show-signature-details.ts';
+
+// The embed document's commands (web/src/embed-frame/), loaded with the join flow.
+export { inMeeting, leaveMeeting, muteMeeting } from './meeting-frame-host.ts';
 
 /** The Details panel after signing: the decoded signature, its problems, and a clock-skew warning. */
 function showSignatureDetails(
@@ -127,6 +131,11 @@ export async function runJoin(form: JoinForm, account: Account): Promise<void> {
   const values = form.values();
   const view = effectiveView(values.view);
   form.setBusy(true, 'Joining…');
+  emitJoinEvent({ type: 'joining', view });
+  const fail = (problem: Problem, code: number | null = null) => {
+    showProblem(problem);
+    emitJoinEvent({ type: 'failed', code, problem });
+  };
   let wait: HostWait | undefined;
   let closingStatus: string | null = null;
   let startAsHost = false;
@@ -143,7 +152,7 @@ export async function runJoin(form: JoinForm, account: Account): Promise<void> {
         if (!signed.ok) {
           const { signedOut, ...problem } = signed.problem;
           if (signedOut) account.markSignedOut();
-          showProblem(problem);
+          fail(problem);
           return;
         }
         credentials = signed.value;
@@ -157,6 +166,7 @@ export async function runJoin(form: JoinForm, account: Account): Promise<void> {
         wait !== undefined,
       );
       if (joined.ok) {
+        emitJoinEvent({ type: 'joined' });
         if (view === 'component')
           closingStatus = 'In the meeting, inside this page. Leave it from the meeting’s toolbar.';
         return;
@@ -164,14 +174,18 @@ export async function runJoin(form: JoinForm, account: Account): Promise<void> {
       const info = explainJoinError(joined.zoomCode ?? joined.code, joined.message, view);
       const retry = joined.unansweredSeconds === undefined && MAX_WAIT_SECONDS > 0 ? info.retry : undefined;
       if (!retry) {
-        showProblem(explainFailedJoin(joined, view));
+        fail(explainFailedJoin(joined, view), info.code);
         return;
       }
       const pageCheck = signedForLine(credentials.signedFor, values.meetingNumber);
-      wait ??= new HostWait(values.meetingNumber, values.role === 0 ? account.signedIn() : Promise.resolve(false));
+      if (!wait) {
+        wait = new HostWait(values.meetingNumber, values.role === 0 ? account.signedIn() : Promise.resolve(false));
+        emitJoinEvent({ type: 'waiting', reason: info.meaning });
+      }
       const next = await wait.afterRefusal(retry, pageCheck);
       if (next === 'cancel') {
         closingStatus = 'Stopped waiting. Join starts again whenever you are ready.';
+        emitJoinEvent({ type: 'left' });
         return;
       }
       if (next === 'start-as-host') {
@@ -179,13 +193,13 @@ export async function runJoin(form: JoinForm, account: Account): Promise<void> {
         return;
       }
       if (next === 'expired') {
-        showProblem(wait.gaveUp(info.code, info, retry, pageCheck));
+        fail(wait.gaveUp(info.code, info, retry, pageCheck), info.code);
         return;
       }
     }
   } catch (error) {
     // The SDK itself failed to load or threw: still explain rather than leave a spinner.
-    showProblem({
+    fail({
       title: 'The Zoom Meeting SDK failed to start',
       meaning: error instanceof Error ? error.message : String(error),
       cause: 'The SDK could not be downloaded or initialised (network, ad blocker, or an unsupported browser).',
@@ -201,6 +215,7 @@ export async function runJoin(form: JoinForm, account: Account): Promise<void> {
 }
 
 onMeetingLeft(() => {
+  emitJoinEvent({ type: 'left' });
   showStateInTitle(null);
   showStatus('You left the meeting.');
 });

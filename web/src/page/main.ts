@@ -1,6 +1,6 @@
 import { JoinForm } from './form.ts';
 import { forgetSdkTokens } from './sdk-token-copies.ts';
-import { showProblem, type Problem } from './show-problem.ts';
+import { couldNotLoad, showProblem } from './show-problem.ts';
 import { describeViewChoice } from './meeting-view.ts';
 import { byId } from './dom.ts';
 import { parseOwnJoinLink } from './invite-link.ts';
@@ -26,16 +26,6 @@ if (joinLink) {
 const account = import('./zoom-sign-in.ts').then(({ ZoomAccount }) => new ZoomAccount(form)).catch(() => null);
 // The benchmark reads this mark: the moment the form is ready for input.
 performance.mark('form-interactive');
-
-/** A lazily loaded part of the page that did not arrive. */
-function couldNotLoad(what: string, error: unknown): Problem {
-  return {
-    title: `This page could not load ${what}`,
-    meaning: error instanceof Error ? error.message : String(error),
-    cause: 'The network dropped, or the site was redeployed while this page was open.',
-    fix: 'Reload the page and try again.',
-  };
-}
 
 // Everything after the click (signer client, error table, meeting frame) is loaded off the critical path.
 let joinFlow: Promise<typeof import('./join.ts')> | undefined;

@@ -41,6 +41,16 @@ export function inMeeting(): boolean {
   return joined !== undefined;
 }
 
+/** Leaves the running meeting, if there is one: its frame then reports the leave (onMeetingLeft). */
+export async function leaveMeeting(): Promise<void> {
+  await (await joined?.api)?.leave();
+}
+
+/** Mutes or unmutes the microphone in the running meeting; nothing without one. */
+export async function muteMeeting(muted: boolean): Promise<void> {
+  await (await joined?.api)?.mute(muted);
+}
+
 /**
  * The meeting runs in a same-origin frame, one per view. Client view covers the page with its own global CSS and,
  * after a failed join, cannot join again in the same document ("mainTaskType is not exist"): a fresh frame per

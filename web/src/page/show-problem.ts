@@ -8,6 +8,16 @@ export interface Problem extends Explanation {
   fields?: FieldErrors;
 }
 
+/** A lazily loaded part of the page that did not arrive. */
+export function couldNotLoad(what: string, error: unknown): Problem {
+  return {
+    title: `This page could not load ${what}`,
+    meaning: error instanceof Error ? error.message : String(error),
+    cause: 'The network dropped, or the site was redeployed while this page was open.',
+    fix: 'Reload the page and try again.',
+  };
+}
+
 export function showStatus(message: string | null): void {
   const status = byId('status');
   status.textContent = message ?? '';

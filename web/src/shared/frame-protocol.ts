@@ -89,6 +89,10 @@ export interface MeetingFrameApi {
   progress(): JoinProgress;
   /** Whether the signer answers at all, CORS or not (the require-corp form page cannot tell: frame/probe-assets.ts). */
   signerReachable(): Promise<boolean>;
+  /** Leaves the joined meeting (the leave is then reported as for the SDK's own button). */
+  leave(): Promise<void>;
+  /** Mutes or unmutes this attendee's microphone. */
+  mute(muted: boolean): Promise<void>;
 }
 
 /** The SDK sends the frame to `meeting.html?left` when the user leaves (a query, so the frame really reloads). */
