@@ -58,6 +58,13 @@ const SECRET_ACCEPTS = `set at least ${MIN_SESSION_SECRET_LENGTH} random charact
 const CALLBACK = AUTH_PATHS.callback;
 
 const ORIGINS_ACCEPTS = 'list exact origins (scheme://host or scheme://host:port, no path), separated by commas';
+/** Exact origins, separated by commas or spaces. */
+const originList =
+  (name: string) =>
+  (text: string): Parsed<string[]> => {
+    const origins = text.split(/[\s,]+/).filter(Boolean);
+    return origins.every((o) => ORIGIN.test(o)) ? accepted(origins) : refused(name, ORIGINS_ACCEPTS);
+  };
 const MEETINGS_ACCEPTS = 'list meeting numbers of 9 to 11 digits (spaces and dashes are ignored), separated by commas';
 /** One of Zoom's hosts for sign-in (unset: the cloud's own), without the trailing slash its users paste. */
 const zoomHostSetting = (name: string, example: string) =>
@@ -107,10 +114,7 @@ export const SETTINGS = defineSettings({
   ALLOWED_ORIGINS: {
     readBy: 'functions',
     required: 'no',
-    parse: (text: string): Parsed<string[]> => {
-      const origins = text.split(/[\s,]+/).filter(Boolean);
-      return origins.every((o) => ORIGIN.test(o)) ? accepted(origins) : refused('ALLOWED_ORIGINS', ORIGINS_ACCEPTS);
-    },
+    parse: originList('ALLOWED_ORIGINS'),
   },
   SESSION_SECRET: {
     readBy: 'functions',
@@ -211,6 +215,12 @@ export const SETTINGS = defineSettings({
     readBy: 'build',
     required: 'no',
     parse: (text: string): Parsed<number> => fromSeconds(maxWait(text)),
+  },
+  EMBED_ORIGINS: {
+    readBy: 'build',
+    required: 'no',
+    // The embed documents' frame-ancestors (vite-plugins/document-headers.ts): unset, no other site may frame them.
+    parse: originList('EMBED_ORIGINS'),
   },
 });
 

@@ -18,7 +18,10 @@
  *   talk to this site and the configured signer, frame only its own meeting frame, and be framed by nobody else;
  * - the meeting frames (/meeting.html, /meeting-component.html): Zoom's SDK evaluates code and runs wasm and workers.
  *   What the e2e join path proves (scripts, workers) is enforced; the rest (media, sockets, images Zoom serves in a
- *   live meeting) is report-only until reports from live meetings show it complete.
+ *   live meeting) is report-only until reports from live meetings show it complete;
+ * - the embed document (/embed.html, docs/embed.md): the form page's policy, but framed by the sites of
+ *   EMBED_ORIGINS too, as are the meeting frames it opens (frame-ancestors checks every ancestor). /embed.js and
+ *   /embed.mjs, which those sites load, are public: any origin may fetch and run them.
  *
  * Every violation goes to POST /api/csp-report (report-uri for all browsers, report-to where supported).
  */
@@ -45,6 +48,8 @@ export interface PolicyOptions {
   cloud: ZoomCloud;
   /** `vite` dev server: its HMR client connects to another port on localhost. */
   dev?: boolean;
+  /** EMBED_ORIGINS: the sites that may frame the embed document and its meeting frames (none besides this one). */
+  embedOrigins?: string[];
 }
 
 type HeaderSet = Record<string, string>;
@@ -73,6 +78,22 @@ const IMMUTABLE_FILES: HeaderSet = {
   'Cross-Origin-Embedder-Policy': 'require-corp',
 };
 
+/** What other sites load (vite-plugins/embed-script.ts): classic script and ES module. */
+export const EMBED_SCRIPTS = ['/embed.js', '/embed.mjs'] as const;
+
+/**
+ * Public, so any page may run it: a module script is fetched with CORS, and an isolated page (COEP require-corp)
+ * loads a cross-origin script only with CORP. A stable name, so revalidated on every visit to pick up a deploy.
+ */
+const EMBED_SCRIPT: HeaderSet = {
+  'Access-Control-Allow-Origin': '*',
+  'Cross-Origin-Resource-Policy': 'cross-origin',
+  'Cache-Control': 'no-cache',
+};
+
+/** frame-ancestors of the documents other sites may embed: this site and EMBED_ORIGINS. */
+const embedders = (options: PolicyOptions) => ["'self'", ...(options.embedOrigins ?? [])];
+
 /** Header name → value for each document path. */
 function documentHeaders(options: PolicyOptions): Record<string, HeaderSet> {
   // The documents name the hashed assets, so browsers revalidate them on every visit (a 304 while unchanged) to
@@ -84,6 +105,15 @@ function documentHeaders(options: PolicyOptions): Record<string, HeaderSet> {
     'Content-Security-Policy': formPagePolicy(options),
     'Cross-Origin-Opener-Policy': OPENER_POLICY,
     'Cross-Origin-Embedder-Policy': FORM_PAGE_EMBEDDER_POLICY,
+    ...endpoints,
+  };
+  // Framed by another site (EMBED_ORIGINS): isolated only if that site is, and then only if this answer allows
+  // being embedded across origins (CORP); its own files and frames are same-origin.
+  const embed = {
+    'Content-Security-Policy': formPagePolicy(options, embedders(options)),
+    'Cross-Origin-Opener-Policy': OPENER_POLICY,
+    'Cross-Origin-Embedder-Policy': FORM_PAGE_EMBEDDER_POLICY,
+    'Cross-Origin-Resource-Policy': 'cross-origin',
     ...endpoints,
   };
   const policies = meetingFramePolicies(options);
@@ -114,6 +144,8 @@ function documentHeaders(options: PolicyOptions): Record<string, HeaderSet> {
     '/index': form,
     [`${JOIN_LINK_PREFIX}*`]: form,
     ...Object.fromEntries(frames),
+    '/embed.html': embed,
+    '/embed': embed,
   };
 }
 
@@ -123,6 +155,7 @@ export function siteHeaderRules(options: PolicyOptions): HeaderRule[] {
     { for: '/*', headers: EVERYWHERE },
     { for: '/assets/*', headers: IMMUTABLE_FILES },
     { for: '/zoom-sdk/*', headers: IMMUTABLE_FILES },
+    ...EMBED_SCRIPTS.map((path) => ({ for: path, headers: EMBED_SCRIPT })),
     ...Object.entries(documentHeaders(options)).map(([path, headers]) => ({ for: path, headers })),
   ];
 }
@@ -156,7 +189,7 @@ function originOf(url: string | undefined): string[] {
 
 const reporting = { 'report-uri': [CSP_REPORT_PATH], 'report-to': [REPORT_GROUP] };
 
-function formPagePolicy(options: PolicyOptions): string {
+function formPagePolicy(options: PolicyOptions, ancestors = ["'self'"]): string {
   return policy({
     'default-src': ["'self'"],
     'script-src': ["'self'"],
@@ -168,7 +201,7 @@ function formPagePolicy(options: PolicyOptions): string {
       ...(options.dev ? ['ws://localhost:*', 'http://localhost:*'] : []),
     ],
     'frame-src': ["'self'"],
-    'frame-ancestors': ["'self'"],
+    'frame-ancestors': ancestors,
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
     'form-action': ["'self'"],
@@ -185,7 +218,7 @@ export function meetingFramePolicies(options: PolicyOptions): { enforced: string
   const proven = {
     'script-src': scripts,
     'worker-src': workers,
-    'frame-ancestors': ["'self'"],
+    'frame-ancestors': embedders(options),
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
   };
