@@ -4,6 +4,7 @@ import {
   E2E_KEY,
   E2E_SECRET,
   E2E_SESSION_SECRET,
+  EMBEDDER_ORIGIN,
   EXTERNAL_SIGNER_URL,
   FAKE_ZOOM_URL,
   HOLDS_SIGNER_PORT,
@@ -63,6 +64,8 @@ export default defineConfig({
       SESSION_SECRET: E2E_SESSION_SECRET,
       ZOOM_OAUTH_BASE_URL: FAKE_ZOOM_URL,
       ZOOM_API_BASE_URL: FAKE_ZOOM_URL,
+      // Another site on loopback may embed this one (tests/e2e/embed.spec.ts); read by the build, for the headers.
+      EMBED_ORIGINS: EMBEDDER_ORIGIN,
     }),
     // The same build without credentials, as a fresh clone or a half-configured deploy runs it. Served from the
     // build above, not built again: a second build would empty dist/ under the first site and cost it its CSP

@@ -20,7 +20,14 @@ export const PORTS = {
   shortDeadlinePage: 4182,
   /** tests/fake-zoom/server.ts, started by the tests; the signer site's ZOOM_OAUTH_BASE_URL/ZOOM_API_BASE_URL. */
   fakeZoom: 8899,
+  /** Another site embedding this one (tests/support/embedding-site.ts): listed in the signer site's EMBED_ORIGINS. */
+  embedder: 4183,
+  /** The same embedding pages on a site that is not listed. */
+  unlistedEmbedder: 4184,
 } as const;
+
+/** The signer site's EMBED_ORIGINS. */
+export const EMBEDDER_ORIGIN = `http://127.0.0.1:${PORTS.embedder}`;
 
 export const FAKE_ZOOM_URL = `http://127.0.0.1:${PORTS.fakeZoom}`;
 /** As registered for the app in the (fake) Marketplace. */

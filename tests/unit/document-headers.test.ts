@@ -25,6 +25,10 @@ const PATHS = [
   '/corp/meeting',
   '/corp/meeting-component.html',
   '/corp/meeting-component',
+  '/embed.html',
+  '/embed',
+  '/embed.js',
+  '/embed.mjs',
   '/assets/main-B4x9kQ2a.js',
   `${SELF_HOSTED_LIB_PATH}/av/js_media.min.js`,
   '/favicon.ico',
@@ -85,6 +89,10 @@ describe('every header a page, frame or file gets (vite-plugins/document-headers
         "/corp/meeting-component": "Cache-Control, Content-Security-Policy, Content-Security-Policy-Report-Only, Cross-Origin-Embedder-Policy, Cross-Origin-Opener-Policy, Permissions-Policy, Referrer-Policy, Reporting-Endpoints, X-Content-Type-Options",
         "/corp/meeting-component.html": "Cache-Control, Content-Security-Policy, Content-Security-Policy-Report-Only, Cross-Origin-Embedder-Policy, Cross-Origin-Opener-Policy, Permissions-Policy, Referrer-Policy, Reporting-Endpoints, X-Content-Type-Options",
         "/corp/meeting.html": "Cache-Control, Content-Security-Policy, Content-Security-Policy-Report-Only, Cross-Origin-Embedder-Policy, Cross-Origin-Opener-Policy, Permissions-Policy, Referrer-Policy, Reporting-Endpoints, X-Content-Type-Options",
+        "/embed": "Cache-Control, Content-Security-Policy, Cross-Origin-Embedder-Policy, Cross-Origin-Opener-Policy, Cross-Origin-Resource-Policy, Permissions-Policy, Referrer-Policy, Reporting-Endpoints, X-Content-Type-Options",
+        "/embed.html": "Cache-Control, Content-Security-Policy, Cross-Origin-Embedder-Policy, Cross-Origin-Opener-Policy, Cross-Origin-Resource-Policy, Permissions-Policy, Referrer-Policy, Reporting-Endpoints, X-Content-Type-Options",
+        "/embed.js": "Access-Control-Allow-Origin, Cache-Control, Cross-Origin-Resource-Policy, Permissions-Policy, Referrer-Policy, X-Content-Type-Options",
+        "/embed.mjs": "Access-Control-Allow-Origin, Cache-Control, Cross-Origin-Resource-Policy, Permissions-Policy, Referrer-Policy, X-Content-Type-Options",
         "/favicon.ico": "Permissions-Policy, Referrer-Policy, X-Content-Type-Options",
         "/index": "Cache-Control, Content-Security-Policy, Cross-Origin-Embedder-Policy, Cross-Origin-Opener-Policy, Permissions-Policy, Referrer-Policy, Reporting-Endpoints, X-Content-Type-Options",
         "/index.html": "Cache-Control, Content-Security-Policy, Cross-Origin-Embedder-Policy, Cross-Origin-Opener-Policy, Permissions-Policy, Referrer-Policy, Reporting-Endpoints, X-Content-Type-Options",
@@ -104,6 +112,27 @@ describe('every header a page, frame or file gets (vite-plugins/document-headers
       const netlify = Object.fromEntries(Object.entries(servedOn(path)).map(([name, [value]]) => [name, value]));
       expect(headersFor(rules, path), path).toEqual(netlify);
     }
+  });
+});
+
+describe('who may frame what (EMBED_ORIGINS)', () => {
+  const ancestors = (embedOrigins: string[] | undefined, path: string) =>
+    /frame-ancestors ([^;]+)/.exec(
+      headersFor(siteHeaderRules({ ...options, embedOrigins }), path)['Content-Security-Policy'] ?? '',
+    )?.[1];
+
+  it('unset: nobody else frames anything', () => {
+    for (const path of ['/', '/embed.html', '/meeting.html', '/corp/meeting-component']) {
+      expect(ancestors(undefined, path), path).toBe("'self'");
+    }
+  });
+
+  it('listed sites frame the embed document and the meeting frames it opens, never the form page', () => {
+    const listed = ['https://courses.example.com', 'http://127.0.0.1:4183'];
+    for (const path of ['/embed.html', '/embed', '/meeting.html', '/meeting-component', '/corp/meeting.html']) {
+      expect(ancestors(listed, path), path).toBe(`'self' ${listed.join(' ')}`);
+    }
+    for (const path of ['/', '/index.html', '/j/123456789']) expect(ancestors(listed, path), path).toBe("'self'");
   });
 });
 

@@ -8,9 +8,16 @@ import { describe, expect, it } from 'vitest';
  */
 const RULES: Array<{ from: string; mayNotImport: string[] }> = [
   { from: 'lib', mayNotImport: ['web', 'functions', 'scripts', 'vite-plugins', 'tests', 'bench'] },
-  { from: 'web/src/page', mayNotImport: ['web/src/frame', 'functions'] },
+  { from: 'web/src/page', mayNotImport: ['web/src/frame', 'web/src/embed', 'web/src/embed-frame', 'functions'] },
   { from: 'web/src/frame', mayNotImport: ['web/src/page', 'functions'] },
-  { from: 'web/src/shared', mayNotImport: ['web/src/page', 'web/src/frame', 'functions'] },
+  {
+    from: 'web/src/shared',
+    mayNotImport: ['web/src/page', 'web/src/frame', 'web/src/embed', 'web/src/embed-frame', 'functions'],
+  },
+  // /embed.js runs on other sites: the protocol's types and names only (web/src/shared/embed-protocol.ts).
+  { from: 'web/src/embed', mayNotImport: ['web/src/page', 'web/src/frame', 'web/src/embed-frame', 'lib', 'functions'] },
+  // The embed document is the form page's join flow in another frame: page/ yes, the meeting frame's code never.
+  { from: 'web/src/embed-frame', mayNotImport: ['web/src/frame', 'web/src/embed', 'functions'] },
   { from: 'functions', mayNotImport: ['web', 'scripts', 'vite-plugins', 'tests', 'bench'] },
   // vite.config.ts's plugins: build code, which works from lib/'s settings and tables, never from a command's code.
   { from: 'vite-plugins', mayNotImport: ['web', 'functions', 'scripts', 'tests', 'bench'] },

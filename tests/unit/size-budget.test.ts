@@ -1,6 +1,7 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import { build } from 'vite';
 import { buildOptions } from '../../scripts/build-functions.ts';
@@ -9,6 +10,8 @@ import { criticalPath, totals } from '../../bench/critical-path.ts';
 
 /** The budget for JavaScript before the form is interactive (gzipped bytes); see README "Performance". */
 const JS_BUDGET_GZIP = 15 * 1024;
+/** /embed.js on another site's page (issue #22: under 5 KB gzipped). */
+const EMBED_BUDGET_GZIP = 5 * 1024;
 
 // Bytes, not time: build output is deterministic, so this can fail a change that puts the SDK back on the
 // critical path without being flaky on a noisy machine.
@@ -38,6 +41,22 @@ describe('first-load size budget', () => {
     expect(files.some((f) => /embedded|meeting-component/i.test(f))).toBe(false);
     const embeddedChunk = readdirSync(join(outDir, 'assets')).find((f) => /^embedded-/.test(f));
     expect(embeddedChunk, 'the embedded SDK is built, as a lazy chunk of the component-view frame').toBeDefined();
+  });
+
+  // What another site's page loads (docs/embed.md): the script alone; the form and the SDK come inside the frame.
+  it(`keeps /embed.js and /embed.mjs under ${EMBED_BUDGET_GZIP} bytes gzipped, with no dependency`, () => {
+    for (const file of ['embed.js', 'embed.mjs']) {
+      const code = readFileSync(join(outDir, file));
+      expect(gzipSync(code).length, file).toBeLessThanOrEqual(EMBED_BUDGET_GZIP);
+      // Self-contained: nothing imported from this site, nothing of zod or the SDK bundled in.
+      expect(code.toString(), file).not.toMatch(/\bimport\s*\(|from\s*["']|zod|ZoomMtg/);
+    }
+  });
+
+  it('keeps the SDK off the embed document’s first load: it comes once the form is used or the meeting preset', () => {
+    const files = criticalPath(outDir, 'embed.html').map((f) => f.file);
+    expect(files.some((f) => /meetingsdk|embedded|meeting-component/i.test(f))).toBe(false);
+    expect(totals(criticalPath(outDir, 'embed.html'), 'js').gzipBytes).toBeLessThanOrEqual(JS_BUDGET_GZIP);
   });
 
   it('keeps “Check this browser” off the critical path: a lazy chunk, fetched when clicked', () => {
